@@ -1,0 +1,99 @@
+package io.ae4j.layer;
+
+import java.util.Locale;
+
+/**
+ * An element-wise activation function applied after a layer's affine transform.
+ *
+ * <p>Backends switch on {@link #function()}; {@link #slope()} is the negative-side slope of
+ * {@link Function#LEAKY_RELU} and zero otherwise.
+ *
+ * @param function which function
+ * @param slope    slope for x &lt; 0 of a leaky ReLU
+ */
+public record Activation(Function function, float slope) {
+
+    /** The functions backends implement. */
+    public enum Function { LINEAR, RELU, LEAKY_RELU, SIGMOID, TANH, SOFTPLUS }
+
+    /** Default negative slope of {@link #LEAKY_RELU}, as in PyTorch and Deeplearning4j. */
+    public static final float DEFAULT_LEAKY_SLOPE = 0.01f;
+
+    public static final Activation LINEAR = new Activation(Function.LINEAR, 0f);
+    public static final Activation RELU = new Activation(Function.RELU, 0f);
+    public static final Activation LEAKY_RELU = new Activation(Function.LEAKY_RELU, DEFAULT_LEAKY_SLOPE);
+    public static final Activation SIGMOID = new Activation(Function.SIGMOID, 0f);
+    public static final Activation TANH = new Activation(Function.TANH, 0f);
+    public static final Activation SOFTPLUS = new Activation(Function.SOFTPLUS, 0f);
+
+    public Activation {
+        if (function == null) {
+            throw new IllegalArgumentException("activation function must not be null");
+        }
+        if (function == Function.LEAKY_RELU ? !(slope >= 0f && slope < 1f) : slope != 0f) {
+            throw new IllegalArgumentException("leaky ReLU slope must be in [0, 1) and other functions take no slope; got "
+                    + function + " with slope " + slope);
+        }
+    }
+
+    /** A leaky ReLU with the given slope for negative inputs, in [0, 1). */
+    public static Activation leakyRelu(float slope) {
+        return new Activation(Function.LEAKY_RELU, slope);
+    }
+
+    /**
+     * The activation named {@code name} as the model file and the CLI write it: {@code linear},
+     * {@code relu}, {@code leaky_relu}, {@code sigmoid}, {@code tanh} or {@code softplus}.
+     */
+    public static Activation named(String name) {
+        for (Function f : Function.values()) {
+            if (f.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return f == Function.LEAKY_RELU ? LEAKY_RELU : new Activation(f, 0f);
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + name
+                + "'; use one of linear, relu, leaky_relu, sigmoid, tanh, softplus");
+    }
+
+    /** The lower-case name {@link #named} accepts. */
+    public String functionName() {
+        return function.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** This function at {@code x}, in float64: the reference the backends are tested against. */
+    public double apply(double x) {
+        switch (function) {
+            case LINEAR: return x;
+            case RELU: return x > 0 ? x : 0;
+            case LEAKY_RELU: return x > 0 ? x : slope * x;
+            case SIGMOID: return 1 / (1 + Math.exp(-x));
+            case TANH: return Math.tanh(x);
+            case SOFTPLUS: return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+            default: throw new AssertionError(function);
+        }
+    }
+
+    /** The derivative at {@code x}, in float64; ReLU's derivative at 0 is taken as 0. */
+    public double derivative(double x) {
+        switch (function) {
+            case LINEAR: return 1;
+            case RELU: return x > 0 ? 1 : 0;
+            case LEAKY_RELU: return x > 0 ? 1 : slope;
+            case SIGMOID: {
+                double s = 1 / (1 + Math.exp(-x));
+                return s * (1 - s);
+            }
+            case TANH: {
+                double t = Math.tanh(x);
+                return 1 - t * t;
+            }
+            case SOFTPLUS: return 1 / (1 + Math.exp(-x));
+            default: throw new AssertionError(function);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return function == Function.LEAKY_RELU ? "leaky_relu(" + slope + ")" : functionName();
+    }
+}

@@ -1,0 +1,124 @@
+package io.ae4j.spi;
+
+import io.ae4j.layer.Activation;
+
+/**
+ * The compute kernels of one backend, over row-major float32 {@link Tensor}s it owns.
+ *
+ * <p>Kernels are coarse on purpose: one call does the work of a whole layer, so a backend that
+ * pays a fixed cost per call (a JNI crossing, a thread hand-off) pays it per layer, not per
+ * element. Arguments are checked with {@link Shapes}; a kernel given a tensor of another backend
+ * or of the wrong shape throws {@link IllegalArgumentException} and changes nothing.
+ *
+ * <p><b>Threads.</b> A backend instance is shared by every model that uses it. Its kernels must
+ * be safe to call from several threads at once on distinct output tensors; any scratch memory is
+ * therefore per thread. Callers never write one tensor from two threads.
+ *
+ * <p><b>Memory.</b> Kernels never allocate per call in steady state; scratch space, if any, is
+ * kept and reused.
+ */
+public interface Backend {
+
+    /** The name this backend is selected by, equal to its provider's. */
+    String name();
+
+    // ---- memory ------------------------------------------------------------------------------
+
+    /** A new {@code rows x cols} tensor filled with zeros. Both sizes must be positive. */
+    Tensor create(int rows, int cols);
+
+    /** Copies {@code destination.size()} floats from {@code source[offset..]}, row-major, into {@code destination}. */
+    void write(float[] source, int offset, Tensor destination);
+
+    /** Copies all of {@code source}, row-major, into {@code destination[offset..]}. */
+    void read(Tensor source, float[] destination, int offset);
+
+    /**
+     * Row gather: row {@code r} of {@code destination} becomes row {@code rowIndices[from + r]} of
+     * {@code source}, for every row of {@code destination}. Both tensors have the same width.
+     */
+    void gatherRows(Tensor source, int[] rowIndices, int from, Tensor destination);
+
+    /** {@code destination = source}; same shapes. */
+    void copy(Tensor source, Tensor destination);
+
+    /** Sets every element of {@code tensor} to {@code value}. */
+    void fill(Tensor tensor, float value);
+
+    // ---- linear algebra ----------------------------------------------------------------------
+
+    /**
+     * General matrix product {@code c = alpha * op(a) * op(b) + beta * c}, where {@code op(x)} is
+     * {@code x} or its transpose. With {@code beta == 0} the old contents of {@code c} are ignored,
+     * even NaN. {@code c} must not share memory with {@code a} or {@code b}.
+     */
+    void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c);
+
+    /** {@code sums[0][j] = sum over i of a[i][j]}; {@code sums} is {@code 1 x a.cols()}. */
+    void columnSums(Tensor a, Tensor sums);
+
+    // ---- activations -------------------------------------------------------------------------
+
+    /**
+     * The second half of a dense layer's forward pass: adds {@code bias} ({@code 1 x cols}) to
+     * every row of {@code z} <em>in place</em>, then writes {@code output = activation(z)}.
+     * {@code z} thereby keeps the pre-activation for {@link #activationBackward}.
+     */
+    void biasActivation(Tensor z, Tensor bias, Activation activation, Tensor output);
+
+    /**
+     * Back-propagates through an activation: {@code gradient *= activation'(z)}, in place.
+     * {@code output} holds {@code activation(z)}, which a backend may use instead of {@code z}
+     * where that is cheaper (sigmoid, tanh).
+     */
+    void activationBackward(Activation activation, Tensor z, Tensor output, Tensor gradient);
+
+    // ---- losses ------------------------------------------------------------------------------
+
+    /**
+     * The mean loss over all elements of {@code prediction} against {@code target}, accumulated in
+     * float64, and its gradient with respect to {@code prediction}, written to {@code gradient}
+     * (which is the gradient of that mean, so already divided by the element count). For
+     * {@link LossKind#BCE_WITH_LOGITS}, {@code prediction} holds logits.
+     */
+    double loss(LossKind kind, Tensor prediction, Tensor target, Tensor gradient);
+
+    // ---- element-wise ------------------------------------------------------------------------
+
+    /** {@code tensor *= alpha}, in place. */
+    void scale(Tensor tensor, float alpha);
+
+    /** {@code y += alpha * x}, in place on {@code y}. */
+    void axpy(float alpha, Tensor x, Tensor y);
+
+    /** The sum of squares of all elements, accumulated in float64 (for global-norm clipping). */
+    double sumOfSquares(Tensor tensor);
+
+    // ---- optimizer updates: one fused pass over a parameter tensor ---------------------------
+
+    /**
+     * Stochastic gradient descent, as Keras defines it. Without momentum
+     * ({@code velocity == null}): {@code p -= lr * g}. With momentum:
+     * {@code v = momentum * v - lr * g}, then {@code p += v}, or with Nesterov
+     * {@code p += momentum * v - lr * g}. First {@code p -= decay * p} (decoupled weight decay;
+     * {@code decay} is the learning rate times the weight-decay rate, 0 for none).
+     */
+    void sgdUpdate(Tensor parameter, Tensor gradient, Tensor velocity,
+                   float learningRate, float momentum, boolean nesterov, float decay);
+
+    /**
+     * Adam, as Keras defines it: {@code p -= decay * p} (AdamW), {@code m += (1 - beta1) (g - m)},
+     * {@code v += (1 - beta2) (g^2 - v)}, {@code p -= stepSize * m / (sqrt(v) + epsilon)}, where the
+     * caller has folded the bias corrections into
+     * {@code stepSize = lr * sqrt(1 - beta2^t) / (1 - beta1^t)}.
+     */
+    void adamUpdate(Tensor parameter, Tensor gradient, Tensor m, Tensor v,
+                    float stepSize, float beta1, float beta2, float epsilon, float decay);
+
+    /**
+     * RMSProp, as Keras defines it: {@code p -= decay * p}, {@code s = rho * s + (1 - rho) g^2},
+     * {@code p -= lr * g / (sqrt(s) + epsilon)}.
+     */
+    void rmsPropUpdate(Tensor parameter, Tensor gradient, Tensor meanSquare,
+                       float learningRate, float rho, float epsilon, float decay);
+}
