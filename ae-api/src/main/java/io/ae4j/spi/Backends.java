@@ -145,6 +145,15 @@ public final class Backends {
         fallbackWarned = false;
     }
 
+    /** Back to the state of a fresh JVM: for ae-api's own tests of discovery. */
+    static synchronized void resetForTests() {
+        registered.clear();
+        created.clear();
+        loader = Backends.class.getClassLoader();
+        entries = null;
+        fallbackWarned = false;
+    }
+
     private static List<Entry> entries() {
         if (entries == null) {
             Map<String, Entry> byName = new LinkedHashMap<>();

@@ -1,0 +1,389 @@
+package io.ae4j;
+
+import io.ae4j.data.FloatMatrix;
+import io.ae4j.io.ModelFile;
+import io.ae4j.io.ModelSnapshot;
+import io.ae4j.layer.Layer;
+import io.ae4j.loss.Loss;
+import io.ae4j.optim.Optimizer;
+import io.ae4j.spi.Backend;
+import io.ae4j.spi.Backends;
+import io.ae4j.train.FitConfig;
+import io.ae4j.train.Network;
+import io.ae4j.train.TrainingHistory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dense autoencoder: an encoder that maps each row to a shorter code and a decoder that maps
+ * the code back, trained to reproduce its input. The Keras program
+ *
+ * <pre>{@code
+ * encoder = Sequential([Dense(10, activation='relu', input_shape=(10,)), Dense(5, activation='relu')])
+ * decoder = Sequential([Dense(5, activation='relu', input_shape=(5,)), Dense(10, activation='relu')])
+ * autoencoder.compile(optimizer='adam', loss='mse')
+ * autoencoder.fit(data, data, epochs=100, batch_size=10)
+ * predicted = autoencoder.predict(data)
+ * }</pre>
+ *
+ * reads in ae4j as
+ *
+ * <pre>{@code
+ * Autoencoder ae = Autoencoder.builder()
+ *     .inputSize(10)
+ *     .encoder(Dense.of(10, Activation.RELU), Dense.of(5, Activation.RELU))
+ *     .decoder(Dense.of(5, Activation.RELU), Dense.of(10, Activation.RELU))
+ *     .optimizer(Optimizer.adam()).loss(Loss.mse())
+ *     .build();
+ * ae.fit(data, FitConfig.builder().epochs(100).batchSize(10).build());
+ * float[][] predicted = ae.reconstruct(data);
+ * }</pre>
+ *
+ * <p><b>Threads.</b> A trained model answers {@code encode}, {@code decode}, {@code reconstruct}
+ * and {@code reconstructionErrors} from any number of threads at once. {@code fit} runs one at a
+ * time: a second call while one runs is refused with {@link IllegalStateException}, and inference
+ * calls wait until training ends.
+ */
+public final class Autoencoder {
+
+    private final Network network;
+    private final int encoderLayers;
+    private final Map<String, String> metadata;
+
+    private Autoencoder(Network network, int encoderLayers, Map<String, String> metadata) {
+        this.network = network;
+        this.encoderLayers = encoderLayers;
+        this.metadata = new LinkedHashMap<>(metadata);
+    }
+
+    /** Starts describing an autoencoder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- training --------------------------------------------------------------------------
+
+    /** Trains on {@code data} (targets are the rows themselves), as Keras's {@code fit(data, data, ...)}. */
+    public TrainingHistory fit(float[][] data, FitConfig config) {
+        return fit(FloatMatrix.of(data), config);
+    }
+
+    /** Trains on {@code data} (targets are the rows themselves), as Keras's {@code fit(data, data, ...)}. */
+    public TrainingHistory fit(FloatMatrix data, FitConfig config) {
+        if (data == null || data.rows() == 0) {
+            throw new IllegalArgumentException("training data is empty: give at least one row");
+        }
+        if (config == null) {
+            throw new IllegalArgumentException("fit config must not be null; use FitConfig.builder().build() for defaults");
+        }
+        checkInput("training data", data, inputSize());
+        FloatMatrix train = data;
+        FloatMatrix validation = config.validationData();
+        if (validation != null) {
+            checkInput("validation data", validation, inputSize());
+        } else if (config.validationSplit() > 0) {
+            // As Keras: the last rows, before any shuffling, are held out.
+            int split = (int) Math.floor(data.rows() * (1 - config.validationSplit()));
+            if (split == 0 || split == data.rows()) {
+                throw new IllegalArgumentException("a validation split of " + config.validationSplit() + " on "
+                        + data.rows() + " rows leaves " + (split == 0 ? "no training" : "no validation") + " rows");
+            }
+            train = data.rows(0, split);
+            validation = data.rows(split, data.rows());
+        }
+        TrainingHistory history = network.fit(train, validation, config);
+        if (history.epochs() > 0) {
+            int before = Integer.parseInt(metadata.getOrDefault("trained.epochs", "0"));
+            metadata.put("trained.epochs", Integer.toString(before + history.epochs()));
+            metadata.put("trained.loss", Double.toString(history.finalTrainLoss()));
+            metadata.put("trained.rows", Integer.toString(train.rows()));
+        }
+        return history;
+    }
+
+    // ---- inference -------------------------------------------------------------------------
+
+    /** The code (latent vector) of each row: the encoder's output. */
+    public float[][] encode(float[][] data) {
+        return encode(FloatMatrix.of(data)).toArrays();
+    }
+
+    /** The code (latent vector) of each row: the encoder's output. */
+    public FloatMatrix encode(FloatMatrix data) {
+        checkInput("data", data, inputSize());
+        return network.predict(data, 0, encoderLayers);
+    }
+
+    /** Rows rebuilt from codes: the decoder's output, for new data drawn in code space. */
+    public float[][] decode(float[][] codes) {
+        return decode(FloatMatrix.of(codes)).toArrays();
+    }
+
+    /** Rows rebuilt from codes: the decoder's output, for new data drawn in code space. */
+    public FloatMatrix decode(FloatMatrix codes) {
+        checkInput("codes", codes, codeSize());
+        return network.predict(codes, encoderLayers, network.layers().size());
+    }
+
+    /** Each row encoded and decoded again: Keras's {@code predict}. */
+    public float[][] reconstruct(float[][] data) {
+        return reconstruct(FloatMatrix.of(data)).toArrays();
+    }
+
+    /** Each row encoded and decoded again: Keras's {@code predict}. */
+    public FloatMatrix reconstruct(FloatMatrix data) {
+        checkInput("data", data, inputSize());
+        return network.predict(data, 0, network.layers().size());
+    }
+
+    /** Each row's mean loss between itself and its reconstruction: the anomaly score. */
+    public float[] reconstructionErrors(float[][] data) {
+        return reconstructionErrors(FloatMatrix.of(data));
+    }
+
+    /** Each row's mean loss between itself and its reconstruction: the anomaly score. */
+    public float[] reconstructionErrors(FloatMatrix data) {
+        FloatMatrix out = reconstruct(data);
+        Loss loss = network.loss();
+        int cols = data.cols();
+        float[] errors = new float[data.rows()];
+        for (int r = 0; r < errors.length; r++) {
+            double sum = 0;
+            for (int c = r * cols; c < (r + 1) * cols; c++) {
+                sum += loss.pointwise(out.data()[c], data.data()[c]);
+            }
+            errors[r] = (float) (sum / cols);
+        }
+        return errors;
+    }
+
+    // ---- saving and loading ----------------------------------------------------------------
+
+    /** Writes this model to {@code file} atomically; see {@link ModelFile} for the format. */
+    public void save(Path file) throws IOException {
+        if (file == null) {
+            throw new IllegalArgumentException("file must not be null");
+        }
+        List<Layer> layers = network.layers();
+        Map<String, String> meta = new LinkedHashMap<>(metadata);
+        meta.put("saved.backend", network.backend().name());
+        ModelFile.write(new ModelSnapshot(inputSize(), layers.subList(0, encoderLayers),
+                layers.subList(encoderLayers, layers.size()), network.loss(), network.optimizer(), network.clipNorm(),
+                network.seed(), network.parameters(), network.optimizerState(), network.step(), meta), file);
+    }
+
+    /** Reads a model saved by {@link #save}, onto the default backend. */
+    public static Autoencoder load(Path file) throws IOException {
+        return load(file, Backends.get());
+    }
+
+    /** Reads a model saved by {@link #save}, onto {@code backend}. */
+    public static Autoencoder load(Path file, Backend backend) throws IOException {
+        if (file == null || backend == null) {
+            throw new IllegalArgumentException("file and backend must not be null");
+        }
+        ModelSnapshot s = ModelFile.read(file);
+        List<Layer> layers = new ArrayList<>(s.encoder());
+        layers.addAll(s.decoder());
+        Network network = new Network(backend, s.inputSize(), layers, s.loss(), s.optimizer(), s.clipNorm(), s.seed());
+        network.setParameters(s.parameters());
+        network.setOptimizerState(s.optimizerState(), s.step());
+        return new Autoencoder(network, s.encoder().size(), s.metadata());
+    }
+
+    // ---- description -----------------------------------------------------------------------
+
+    /** Features per row. */
+    public int inputSize() {
+        return network.inputSize();
+    }
+
+    /** Width of the code: the encoder's last layer. */
+    public int codeSize() {
+        return network.layers().get(encoderLayers - 1).outputSize();
+    }
+
+    public List<Layer> encoderLayers() {
+        return network.layers().subList(0, encoderLayers);
+    }
+
+    public List<Layer> decoderLayers() {
+        return network.layers().subList(encoderLayers, network.layers().size());
+    }
+
+    public Backend backend() {
+        return network.backend();
+    }
+
+    /** The seed the initial weights were drawn from; set one with {@link Builder#seed} to reproduce a run. */
+    public long seed() {
+        return network.seed();
+    }
+
+    /** Training metadata kept in the model file: epochs trained, last loss, rows. */
+    public Map<String, String> metadata() {
+        return Map.copyOf(metadata);
+    }
+
+    /**
+     * The training engine, for distributed training and other step-by-step use: gradients of a
+     * batch, applying gradients, and parameters and optimizer state as flat arrays.
+     */
+    public Network network() {
+        return network;
+    }
+
+    /** A table of the layers and their parameter counts, like Keras's {@code summary()}. */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("%-8s %-32s %8s%n", "part", "layer", "params"));
+        List<Layer> layers = network.layers();
+        int total = 0;
+        for (int l = 0; l < layers.size(); l++) {
+            int params = 0;
+            for (int[] shape : layers.get(l).parameterShapes(network.layerInputSize(l))) {
+                params += shape[0] * shape[1];
+            }
+            total += params;
+            text.append(String.format("%-8s %-32s %8d%n", l < encoderLayers ? "encoder" : "decoder", layers.get(l), params));
+        }
+        text.append(String.format("input %d, code %d, %d parameters, loss %s, optimizer %s, backend %s", inputSize(),
+                codeSize(), total, network.loss().id(), network.optimizer().id(), backend().name()));
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Autoencoder[" + inputSize() + " -> " + codeSize() + " -> " + inputSize() + ", " + backend().name() + "]";
+    }
+
+    private static void checkInput(String what, FloatMatrix data, int width) {
+        if (data == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        data.requireCols(what, width);
+        data.requireFinite(what);
+    }
+
+    /** Describes an {@link Autoencoder}: Keras's {@code Sequential} plus {@code compile}. */
+    public static final class Builder {
+        private int inputSize;
+        private final List<Layer> encoder = new ArrayList<>();
+        private final List<Layer> decoder = new ArrayList<>();
+        private Loss loss = Loss.mse();
+        private Optimizer optimizer = Optimizer.adam();
+        private Long seed;
+        private Backend backend;
+        private float clipNorm;
+
+        private Builder() {
+        }
+
+        /** Features per input row. */
+        public Builder inputSize(int inputSize) {
+            if (inputSize <= 0) {
+                throw new IllegalArgumentException("input size must be > 0, got " + inputSize);
+            }
+            this.inputSize = inputSize;
+            return this;
+        }
+
+        /** The encoder's layers, first to last; the last one's width is the code size. */
+        public Builder encoder(Layer... layers) {
+            return addLayers(encoder, "encoder", layers);
+        }
+
+        /** The decoder's layers, first to last; the last one must be as wide as the input. */
+        public Builder decoder(Layer... layers) {
+            return addLayers(decoder, "decoder", layers);
+        }
+
+        /** The training loss (default: mean squared error). */
+        public Builder loss(Loss loss) {
+            if (loss == null) {
+                throw new IllegalArgumentException("loss must not be null");
+            }
+            this.loss = loss;
+            return this;
+        }
+
+        /** The optimizer (default: Adam with Keras's defaults). */
+        public Builder optimizer(Optimizer optimizer) {
+            if (optimizer == null) {
+                throw new IllegalArgumentException("optimizer must not be null");
+            }
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /** Seed for the initial weights and the default shuffle order; without one, a random seed is drawn and kept. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The backend to compute on (default: {@link Backends#get()}). */
+        public Builder backend(Backend backend) {
+            if (backend == null) {
+                throw new IllegalArgumentException("backend must not be null; omit it to use Backends.get()");
+            }
+            this.backend = backend;
+            return this;
+        }
+
+        /** Rescale gradients whose global L2 norm exceeds {@code maxNorm} (Keras's {@code global_clipnorm}); 0 turns clipping off. */
+        public Builder gradientClipNorm(double maxNorm) {
+            if (!(maxNorm >= 0) || Double.isInfinite(maxNorm)) {
+                throw new IllegalArgumentException("gradient clip norm must be a finite number >= 0, got " + maxNorm);
+            }
+            this.clipNorm = (float) maxNorm;
+            return this;
+        }
+
+        /**
+         * Checks the description and creates the model with freshly drawn weights.
+         *
+         * @throws IllegalArgumentException if the input size is unset, a part has no layers, or the
+         *                                  decoder's output is not as wide as the input
+         */
+        public Autoencoder build() {
+            if (inputSize == 0) {
+                throw new IllegalArgumentException("input size is not set: call inputSize(n) with the number of features per row");
+            }
+            if (encoder.isEmpty() || decoder.isEmpty()) {
+                throw new IllegalArgumentException("the " + (encoder.isEmpty() ? "encoder" : "decoder")
+                        + " has no layers: give it at least one, for example Dense.of(" + inputSize + ", Activation.RELU)");
+            }
+            int output = decoder.get(decoder.size() - 1).outputSize();
+            if (output != inputSize) {
+                throw new IllegalArgumentException("the decoder's last layer has " + output + " units but the input has "
+                        + inputSize + " features; an autoencoder must reconstruct its input, so make it "
+                        + inputSize + " units wide");
+            }
+            long chosenSeed = seed != null ? seed : new java.util.SplittableRandom().nextLong();
+            List<Layer> layers = new ArrayList<>(encoder);
+            layers.addAll(decoder);
+            Network network = new Network(backend != null ? backend : Backends.get(), inputSize, layers, loss, optimizer,
+                    clipNorm, chosenSeed);
+            return new Autoencoder(network, encoder.size(), Map.of());
+        }
+
+        private Builder addLayers(List<Layer> part, String name, Layer[] layers) {
+            if (layers == null || layers.length == 0) {
+                throw new IllegalArgumentException("the " + name + " needs at least one layer");
+            }
+            for (int i = 0; i < layers.length; i++) {
+                if (layers[i] == null) {
+                    throw new IllegalArgumentException(name + " layer " + i + " is null");
+                }
+            }
+            part.clear();
+            part.addAll(List.of(layers));
+            return this;
+        }
+    }
+}

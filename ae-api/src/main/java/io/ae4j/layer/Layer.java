@@ -1,0 +1,55 @@
+package io.ae4j.layer;
+
+import io.ae4j.spi.Backend;
+import io.ae4j.spi.Tensor;
+import java.util.SplittableRandom;
+
+/**
+ * One layer of an autoencoder, written against the backend kernels of {@link Backend}.
+ *
+ * <p>A layer is a description (it holds no tensors): the engine asks it for the shapes of its
+ * parameters and scratch buffers, allocates them once, and passes them back in a
+ * {@link LayerState} on every call. Implement this interface to add a layer of your own; only
+ * built-in layers can be written to a model file.
+ */
+public interface Layer {
+
+    /** Width of this layer's output. */
+    int outputSize();
+
+    /** Shapes, as {@code {rows, cols}}, of this layer's parameter tensors for an input of {@code inputSize}. */
+    int[][] parameterShapes(int inputSize);
+
+    /**
+     * Writes initial values, row-major, into {@code parameters} (one array per
+     * {@linkplain #parameterShapes shape}, zero-filled) drawing only from {@code random}, so that
+     * every backend starts from bit-identical weights.
+     */
+    void initialize(int inputSize, SplittableRandom random, float[][] parameters);
+
+    /** Shapes of the tensors this layer keeps from forward to backward, for a batch of {@code batchRows}. */
+    int[][] scratchShapes(int batchRows, int inputSize);
+
+    /** Computes {@link LayerState#output()} from {@link LayerState#input()}. */
+    void forward(Backend backend, LayerState state);
+
+    /**
+     * From {@link LayerState#outputGradient()} (which it may overwrite), writes every parameter
+     * gradient and, unless it is null, {@link LayerState#inputGradient()}.
+     */
+    void backward(Backend backend, LayerState state);
+
+    /** The activation applied last, {@link Activation#LINEAR} if none. */
+    default Activation activation() {
+        return Activation.LINEAR;
+    }
+
+    /**
+     * The pre-activation of the last forward pass, if this layer ends in a sigmoid and can take
+     * the gradient with respect to it (see {@link LayerState#gradientAtLogits()}); otherwise null.
+     * Lets binary cross-entropy work from logits, which is exact where sigmoid outputs round to 0 or 1.
+     */
+    default Tensor logits(LayerState state) {
+        return null;
+    }
+}

@@ -1,0 +1,24 @@
+package io.ae4j.train;
+
+/**
+ * What one epoch did.
+ *
+ * @param epoch          the epoch, counting from 1
+ * @param epochs         the number of epochs asked for
+ * @param trainLoss      mean training loss over the epoch's samples
+ * @param validationLoss mean validation loss after the epoch, or NaN without validation data
+ * @param samples        training samples seen in the epoch
+ * @param nanos          wall time of the epoch, validation included
+ */
+public record EpochReport(int epoch, int epochs, double trainLoss, double validationLoss, int samples, long nanos) {
+
+    /** Training samples per second over the epoch. */
+    public double samplesPerSecond() {
+        return nanos == 0 ? 0 : samples * 1e9 / nanos;
+    }
+
+    /** True when the epoch had validation data. */
+    public boolean hasValidation() {
+        return !Double.isNaN(validationLoss);
+    }
+}

@@ -1,0 +1,471 @@
+package io.ae4j.train;
+
+import io.ae4j.data.FloatMatrix;
+import io.ae4j.layer.Layer;
+import io.ae4j.layer.LayerState;
+import io.ae4j.loss.Loss;
+import io.ae4j.optim.Optimizer;
+import io.ae4j.spi.Backend;
+import io.ae4j.spi.Tensor;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The training engine: a stack of layers bound to a backend, with its parameters, their
+ * gradients and the optimizer's state held in backend tensors.
+ *
+ * <p>Besides {@link #fit}, it offers the steps that distributed training composes: compute the
+ * gradients of a batch without applying them, apply given gradients, and get or set every
+ * parameter and all optimizer state as flat float arrays. Flat layouts follow layer order, and
+ * within a layer its {@linkplain Layer#parameterShapes parameter tensors} in order, each
+ * row-major; optimizer state repeats that layout once per {@linkplain Optimizer#stateSlots slot}.
+ *
+ * <p><b>Threads.</b> Inference ({@link #predict}) may run from many threads at once. Operations
+ * that change the network (fit, gradients, applying them, setting parameters or state) run one at
+ * a time: a second one started while one runs is refused with {@link IllegalStateException}, and
+ * inference waits while one runs.
+ */
+public final class Network {
+
+    /** Rows per inference pass: bounds the memory a large {@link #predict} takes. */
+    private static final int PREDICT_CHUNK = 1024;
+
+    private final Backend backend;
+    private final int inputSize;
+    private final Layer[] layers;
+    private final int[] layerInputSizes;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final float clipNorm;
+    private final Tensor[][] parameters;
+    private final Tensor[][] gradients;
+    private final Tensor[][][] optimizerState;   // [layer][parameter][slot]
+    private final int parameterCount;
+    private final long seed;
+    private long step;
+
+    /** Training workspaces by batch size; a fit needs at most four (train and validation, full and last). */
+    private final Workspace[] workspaces = new Workspace[8];
+    private final AtomicBoolean mutating = new AtomicBoolean();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    /**
+     * Binds {@code layers} to {@code backend} and draws initial weights from {@code seed}.
+     *
+     * @param clipNorm clip gradients to this global L2 norm; 0 for no clipping
+     */
+    public Network(Backend backend, int inputSize, List<Layer> layers, Loss loss, Optimizer optimizer,
+                   float clipNorm, long seed) {
+        if (backend == null || loss == null || optimizer == null || layers == null || layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs a backend, at least one layer, a loss and an optimizer");
+        }
+        if (inputSize <= 0) {
+            throw new IllegalArgumentException("input size must be > 0, got " + inputSize);
+        }
+        if (!(clipNorm >= 0) || Float.isInfinite(clipNorm)) {
+            throw new IllegalArgumentException("gradient clip norm must be a finite number >= 0 (0 for none), got " + clipNorm);
+        }
+        this.backend = backend;
+        this.inputSize = inputSize;
+        this.layers = layers.toArray(new Layer[0]);
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.clipNorm = clipNorm;
+        this.seed = seed;
+        this.layerInputSizes = new int[this.layers.length];
+        this.parameters = new Tensor[this.layers.length][];
+        this.gradients = new Tensor[this.layers.length][];
+        this.optimizerState = new Tensor[this.layers.length][][];
+        SplittableRandom random = new SplittableRandom(seed);
+        int width = inputSize;
+        int count = 0;
+        for (int l = 0; l < this.layers.length; l++) {
+            layerInputSizes[l] = width;
+            int[][] shapes = this.layers[l].parameterShapes(width);
+            float[][] initial = new float[shapes.length][];
+            for (int p = 0; p < shapes.length; p++) {
+                initial[p] = new float[shapes[p][0] * shapes[p][1]];
+            }
+            this.layers[l].initialize(width, random, initial);
+            parameters[l] = new Tensor[shapes.length];
+            gradients[l] = new Tensor[shapes.length];
+            optimizerState[l] = new Tensor[shapes.length][optimizer.stateSlots()];
+            for (int p = 0; p < shapes.length; p++) {
+                parameters[l][p] = backend.create(shapes[p][0], shapes[p][1]);
+                backend.write(initial[p], 0, parameters[l][p]);
+                gradients[l][p] = backend.create(shapes[p][0], shapes[p][1]);
+                for (int s = 0; s < optimizer.stateSlots(); s++) {
+                    optimizerState[l][p][s] = backend.create(shapes[p][0], shapes[p][1]);
+                }
+                count += shapes[p][0] * shapes[p][1];
+            }
+            width = this.layers[l].outputSize();
+        }
+        this.parameterCount = count;
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public List<Layer> layers() {
+        return List.of(layers);
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The seed the initial weights were drawn from. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Global gradient-norm clip, 0 for none. */
+    public float clipNorm() {
+        return clipNorm;
+    }
+
+    /** Width of the input of layer {@code layer}. */
+    public int layerInputSize(int layer) {
+        return layerInputSizes[layer];
+    }
+
+    /** Total number of parameters: the length of {@link #parameters()}. */
+    public int parameterCount() {
+        return parameterCount;
+    }
+
+    /** Length of {@link #optimizerState()}. */
+    public int optimizerStateSize() {
+        return parameterCount * optimizer.stateSlots();
+    }
+
+    /** Optimizer steps taken so far (Adam's bias correction depends on it). */
+    public long step() {
+        return step;
+    }
+
+    // ---- flat parameters and optimizer state ---------------------------------------------------
+
+    /** A copy of every parameter, in the flat layout described above. */
+    public float[] parameters() {
+        float[] flat = new float[parameterCount];
+        readParameters(flat);
+        return flat;
+    }
+
+    /** Replaces every parameter from the flat layout described above. */
+    public void setParameters(float[] flat) {
+        checkLength("parameters", flat, parameterCount);
+        mutate(() -> writeParameters(flat));
+    }
+
+    /** A copy of the optimizer's state, in the flat layout described above. */
+    public float[] optimizerState() {
+        float[] flat = new float[optimizerStateSize()];
+        lock.readLock().lock();
+        try {
+            int offset = 0;
+            for (int s = 0; s < optimizer.stateSlots(); s++) {
+                for (Tensor[][] layer : optimizerState) {
+                    for (Tensor[] slots : layer) {
+                        backend.read(slots[s], flat, offset);
+                        offset += slots[s].size();
+                    }
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return flat;
+    }
+
+    /** Replaces the optimizer's state and its step count. */
+    public void setOptimizerState(float[] flat, long step) {
+        checkLength("optimizer state", flat, optimizerStateSize());
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, got " + step);
+        }
+        mutate(() -> {
+            int offset = 0;
+            for (int s = 0; s < optimizer.stateSlots(); s++) {
+                for (Tensor[][] layer : optimizerState) {
+                    for (Tensor[] slots : layer) {
+                        backend.write(flat, offset, slots[s]);
+                        offset += slots[s].size();
+                    }
+                }
+            }
+            this.step = step;
+        });
+    }
+
+    // ---- stepwise training ---------------------------------------------------------------------
+
+    /**
+     * Forward and backward over {@code batch} (whose targets are its own rows), without changing
+     * any parameter or optimizer state.
+     *
+     * @param gradients receives the gradient of the batch's mean loss, in the flat parameter layout
+     * @return the batch's mean loss
+     */
+    public double computeGradients(FloatMatrix batch, float[] gradients) {
+        checkBatch(batch);
+        checkLength("gradients", gradients, parameterCount);
+        double[] result = new double[1];
+        mutate(() -> {
+            Workspace ws = trainingWorkspace(batch.rows());
+            backend.write(batch.data(), 0, ws.input);
+            result[0] = forwardBackward(ws, ws.input);
+            int offset = 0;
+            for (Tensor[] layer : this.gradients) {
+                for (Tensor g : layer) {
+                    backend.read(g, gradients, offset);
+                    offset += g.size();
+                }
+            }
+        });
+        return result[0];
+    }
+
+    /** One optimizer step from the given gradients (flat parameter layout), clipped if clipping is set. */
+    public void applyGradients(float[] gradients) {
+        checkLength("gradients", gradients, parameterCount);
+        mutate(() -> {
+            int offset = 0;
+            for (Tensor[] layer : this.gradients) {
+                for (Tensor g : layer) {
+                    backend.write(gradients, offset, g);
+                    offset += g.size();
+                }
+            }
+            update();
+        });
+    }
+
+    /**
+     * Trains on {@code train} as Keras's {@code fit} does.
+     *
+     * @param validation held-out rows evaluated after each epoch, or null
+     */
+    public TrainingHistory fit(FloatMatrix train, FloatMatrix validation, FitConfig config) {
+        TrainingHistory[] history = new TrainingHistory[1];
+        mutate(() -> history[0] = new FitLoop(this, train, validation, config).run());
+        return history[0];
+    }
+
+    // ---- inference ------------------------------------------------------------------------------
+
+    /**
+     * Passes {@code input} through layers {@code from} (inclusive) to {@code to} (exclusive).
+     * Safe to call from several threads at once.
+     */
+    public FloatMatrix predict(FloatMatrix input, int from, int to) {
+        if (from < 0 || to > layers.length || from >= to) {
+            throw new IllegalArgumentException("layer range " + from + ".." + to + " is outside 0.." + layers.length);
+        }
+        if (input == null) {
+            throw new IllegalArgumentException("input must not be null");
+        }
+        input.requireCols("input", layerInputSizes[from]);
+        input.requireFinite("input");
+        int outWidth = layers[to - 1].outputSize();
+        FloatMatrix out = FloatMatrix.zeros(input.rows(), outWidth);
+        if (input.rows() == 0) {
+            return out;
+        }
+        lock.readLock().lock();
+        try {
+            Workspace full = null;
+            for (int row = 0; row < input.rows(); row += PREDICT_CHUNK) {
+                int rows = Math.min(PREDICT_CHUNK, input.rows() - row);
+                Workspace ws = full != null && full.rows == rows ? full : workspace(rows, from, to, false);
+                if (full == null) {
+                    full = ws;
+                }
+                backend.write(input.data(), row * input.cols(), ws.input);
+                forward(ws);
+                backend.read(ws.output(), out.data(), row * outWidth);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return out;
+    }
+
+    // ---- the engine's own steps, used by FitLoop -----------------------------------------------
+
+    /** One training step on the batch in {@code ws.input}: forward, loss, backward, update. Allocates nothing. */
+    double trainStep(Workspace ws) {
+        double value = forwardBackward(ws, ws.input);
+        if (Double.isFinite(value)) {
+            update();
+        }
+        return value;
+    }
+
+    /** Mean loss of the batch in {@code ws.input} against itself, without backward. */
+    double evaluate(Workspace ws) {
+        forward(ws);
+        return lossAndGradient(ws, ws.input);
+    }
+
+    /** The training workspace for batches of {@code rows}, made on first use. */
+    Workspace trainingWorkspace(int rows) {
+        for (int i = 0; i < workspaces.length && workspaces[i] != null; i++) {
+            if (workspaces[i].rows == rows) {
+                return workspaces[i];
+            }
+        }
+        Workspace ws = workspace(rows, 0, layers.length, true);
+        for (int i = 0; i < workspaces.length; i++) {
+            if (workspaces[i] == null) {
+                workspaces[i] = ws;
+                return ws;
+            }
+        }
+        // More batch sizes than slots (stepwise callers with varied batches): recycle the oldest.
+        System.arraycopy(workspaces, 1, workspaces, 0, workspaces.length - 1);
+        workspaces[workspaces.length - 1] = ws;
+        return ws;
+    }
+
+    void readParameters(float[] flat) {
+        lock.readLock().lock();
+        try {
+            int offset = 0;
+            for (Tensor[] layer : parameters) {
+                for (Tensor p : layer) {
+                    backend.read(p, flat, offset);
+                    offset += p.size();
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    void writeParameters(float[] flat) {
+        int offset = 0;
+        for (Tensor[] layer : parameters) {
+            for (Tensor p : layer) {
+                backend.write(flat, offset, p);
+                offset += p.size();
+            }
+        }
+    }
+
+    private double forwardBackward(Workspace ws, Tensor target) {
+        forward(ws);
+        double value = lossAndGradient(ws, target);
+        for (int l = layers.length - 1; l >= 0; l--) {
+            layers[l].backward(backend, ws.states[l]);
+        }
+        return value;
+    }
+
+    private void forward(Workspace ws) {
+        for (int i = 0; i < ws.states.length; i++) {
+            layers[ws.firstLayer + i].forward(backend, ws.states[i]);
+        }
+    }
+
+    private double lossAndGradient(Workspace ws, Tensor target) {
+        LayerState last = ws.states[ws.states.length - 1];
+        Tensor logits = loss.acceptsLogits() ? layers[layers.length - 1].logits(last) : null;
+        last.gradientAtLogits(logits != null);
+        return logits != null
+                ? loss.computeFromLogits(backend, logits, target, last.outputGradient())
+                : loss.compute(backend, last.output(), target, last.outputGradient());
+    }
+
+    private void update() {
+        if (clipNorm > 0) {
+            double sum = 0;
+            for (Tensor[] layer : gradients) {
+                for (Tensor g : layer) {
+                    sum += backend.sumOfSquares(g);
+                }
+            }
+            double norm = Math.sqrt(sum);
+            if (norm > clipNorm) {
+                for (Tensor[] layer : gradients) {
+                    for (Tensor g : layer) {
+                        backend.scale(g, (float) (clipNorm / norm));
+                    }
+                }
+            }
+        }
+        step++;
+        for (int l = 0; l < layers.length; l++) {
+            for (int p = 0; p < parameters[l].length; p++) {
+                optimizer.update(backend, parameters[l][p], gradients[l][p], optimizerState[l][p], step);
+            }
+        }
+    }
+
+    private Workspace workspace(int rows, int from, int to, boolean training) {
+        Tensor input = backend.create(rows, layerInputSizes[from]);
+        LayerState[] states = new LayerState[to - from];
+        Tensor previousOutput = input;
+        Tensor previousGradient = null;
+        for (int l = from; l < to; l++) {
+            int in = layerInputSizes[l];
+            Tensor output = backend.create(rows, layers[l].outputSize());
+            Tensor outputGradient = training ? backend.create(rows, layers[l].outputSize()) : null;
+            int[][] scratchShapes = layers[l].scratchShapes(rows, in);
+            Tensor[] scratch = new Tensor[scratchShapes.length];
+            for (int s = 0; s < scratch.length; s++) {
+                scratch[s] = backend.create(scratchShapes[s][0], scratchShapes[s][1]);
+            }
+            states[l - from] = new LayerState(previousOutput, output, outputGradient,
+                    training && l > from ? previousGradient : null,
+                    parameters[l], training ? gradients[l] : null, scratch);
+            previousOutput = output;
+            previousGradient = outputGradient;
+        }
+        return new Workspace(rows, from, input, states);
+    }
+
+    private void checkBatch(FloatMatrix batch) {
+        if (batch == null || batch.rows() == 0) {
+            throw new IllegalArgumentException("batch must have at least one row");
+        }
+        batch.requireCols("batch", inputSize);
+        batch.requireFinite("batch");
+    }
+
+    private static void checkLength(String what, float[] array, int expected) {
+        if (array == null || array.length != expected) {
+            throw new IllegalArgumentException(what + " must have " + expected + " values, got "
+                    + (array == null ? "null" : array.length));
+        }
+    }
+
+    /** Runs {@code change} as the only change in progress, with inference held off. */
+    private void mutate(Runnable change) {
+        if (!mutating.compareAndSet(false, true)) {
+            throw new IllegalStateException("this model is already being trained or changed by another thread; "
+                    + "train one model from one thread at a time, or give each thread its own model");
+        }
+        lock.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            lock.writeLock().unlock();
+            mutating.set(false);
+        }
+    }
+}

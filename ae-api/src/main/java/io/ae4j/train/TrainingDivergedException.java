@@ -1,0 +1,33 @@
+package io.ae4j.train;
+
+/**
+ * Training produced a NaN or infinite loss. The model has been put back to its weights at the
+ * end of the last epoch whose losses were finite (its initial weights if there was none), so it
+ * stays usable. Lower the learning rate, scale the data, or clip gradients.
+ */
+public final class TrainingDivergedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int epoch;
+    private final int batch;
+
+    TrainingDivergedException(int epoch, int batch, double loss, int restoredEpoch) {
+        super("training diverged: the loss became " + loss + " in epoch " + epoch
+                + (batch > 0 ? ", batch " + batch : " (validation)")
+                + "; the weights were restored to " + (restoredEpoch == 0 ? "their initial values" : "the end of epoch " + restoredEpoch)
+                + ". Try a lower learning rate, scaled inputs, or gradient clipping.");
+        this.epoch = epoch;
+        this.batch = batch;
+    }
+
+    /** The epoch in which the loss stopped being finite, counting from 1. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** The batch in which it happened, counting from 1, or 0 if it was the validation loss. */
+    public int batch() {
+        return batch;
+    }
+}

@@ -1,0 +1,58 @@
+package io.ae4j.train;
+
+/**
+ * What {@code fit} did, epoch by epoch, like Keras's {@code History}.
+ */
+public final class TrainingHistory {
+
+    private final double[] trainLoss;
+    private final double[] validationLoss;
+    private final boolean stoppedEarly;
+    private final int bestEpoch;
+
+    TrainingHistory(double[] trainLoss, double[] validationLoss, boolean stoppedEarly, int bestEpoch) {
+        this.trainLoss = trainLoss;
+        this.validationLoss = validationLoss;
+        this.stoppedEarly = stoppedEarly;
+        this.bestEpoch = bestEpoch;
+    }
+
+    /** Mean training loss of each epoch run. */
+    public double[] trainLoss() {
+        return trainLoss.clone();
+    }
+
+    /** Validation loss after each epoch run; empty without validation data. */
+    public double[] validationLoss() {
+        return validationLoss.clone();
+    }
+
+    /** Number of epochs run. */
+    public int epochs() {
+        return trainLoss.length;
+    }
+
+    /** True if early stopping ended training before the last epoch asked for. */
+    public boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    /**
+     * The epoch, counting from 1, with the lowest monitored loss (validation loss if there was
+     * validation data, else training loss, unless early stopping named another); 0 if no epoch ran.
+     */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    /** The last epoch's training loss; NaN if no epoch ran. */
+    public double finalTrainLoss() {
+        return trainLoss.length == 0 ? Double.NaN : trainLoss[trainLoss.length - 1];
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingHistory[epochs=" + epochs() + ", finalTrainLoss=" + finalTrainLoss() + ", bestEpoch=" + bestEpoch
+                + ", stoppedEarly=" + stoppedEarly + "]";
+    }
+}
