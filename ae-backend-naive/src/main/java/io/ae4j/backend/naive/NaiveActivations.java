@@ -1,0 +1,103 @@
+package io.ae4j.backend.naive;
+
+import io.ae4j.layer.Activation;
+
+/** Element-wise activation functions and their derivatives over ranges of row-major arrays. */
+final class NaiveActivations {
+
+    private NaiveActivations() {
+    }
+
+    /** {@code output[from..to) = activation(z[from..to))}; {@code output} may be {@code z}. */
+    static void forward(Activation activation, float[] z, float[] output, int from, int to) {
+        switch (activation.function()) {
+            case LINEAR:
+                System.arraycopy(z, from, output, from, to - from);
+                break;
+            case RELU:
+                for (int i = from; i < to; i++) {
+                    output[i] = z[i] > 0f ? z[i] : 0f;
+                }
+                break;
+            case LEAKY_RELU: {
+                float slope = activation.slope();
+                for (int i = from; i < to; i++) {
+                    output[i] = z[i] > 0f ? z[i] : slope * z[i];
+                }
+                break;
+            }
+            case SIGMOID:
+                for (int i = from; i < to; i++) {
+                    output[i] = (float) sigmoid(z[i]);
+                }
+                break;
+            case TANH:
+                for (int i = from; i < to; i++) {
+                    output[i] = (float) Math.tanh(z[i]);
+                }
+                break;
+            case SOFTPLUS:
+                for (int i = from; i < to; i++) {
+                    output[i] = (float) softplus(z[i]);
+                }
+                break;
+            default:
+                throw new AssertionError(activation);
+        }
+    }
+
+    /**
+     * {@code gradient[0..size) *= activation'(z)}, in place; {@code output} holds
+     * {@code activation(z)} and stands in for {@code z} where that is cheaper.
+     */
+    static void backward(Activation activation, float[] z, float[] output, float[] gradient, int size) {
+        switch (activation.function()) {
+            case LINEAR:
+                break;
+            case RELU:
+                // The derivative at exactly 0 is taken as 0, as in the float64 reference.
+                for (int i = 0; i < size; i++) {
+                    gradient[i] *= z[i] > 0f ? 1f : 0f;
+                }
+                break;
+            case LEAKY_RELU: {
+                float slope = activation.slope();
+                for (int i = 0; i < size; i++) {
+                    gradient[i] *= z[i] > 0f ? 1f : slope;
+                }
+                break;
+            }
+            case SIGMOID:
+                for (int i = 0; i < size; i++) {
+                    gradient[i] *= output[i] * (1f - output[i]);
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < size; i++) {
+                    gradient[i] *= 1f - output[i] * output[i];
+                }
+                break;
+            case SOFTPLUS:
+                for (int i = 0; i < size; i++) {
+                    gradient[i] *= (float) sigmoid(z[i]);
+                }
+                break;
+            default:
+                throw new AssertionError(activation);
+        }
+    }
+
+    /** The logistic function, in a form that cannot overflow: exp is only taken of non-positive values. */
+    static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+
+    /** {@code log(1 + e^z)}, written so that neither exp overflows nor log1p loses small values. */
+    static double softplus(double z) {
+        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+}

@@ -1,0 +1,87 @@
+package io.ae4j.backend.naive;
+
+import io.ae4j.spi.LossKind;
+
+/**
+ * The losses of {@link LossKind}: each returns the mean over {@code size} elements, summed in
+ * float64, and writes the gradient of that mean with respect to the prediction. The gradient
+ * array may be the prediction or the target, as each element is read before it is written.
+ */
+final class NaiveLosses {
+
+    /** Keras' clamp for probabilities, so that log and the gradient's division stay finite. */
+    private static final float EPSILON = 1e-7f;
+
+    private NaiveLosses() {
+    }
+
+    /** The mean of {@code kind} over {@code prediction[0..size)} against {@code target}; fills {@code gradient}. */
+    static double loss(LossKind kind, float[] prediction, float[] target, float[] gradient, int size) {
+        switch (kind) {
+            case MSE:
+                return mse(prediction, target, gradient, size);
+            case MAE:
+                return mae(prediction, target, gradient, size);
+            case BCE:
+                return bce(prediction, target, gradient, size);
+            case BCE_WITH_LOGITS:
+                return bceWithLogits(prediction, target, gradient, size);
+            default:
+                throw new AssertionError(kind);
+        }
+    }
+
+    /** Mean of {@code (p - t)^2}; gradient {@code 2 (p - t) / N}. */
+    private static double mse(float[] prediction, float[] target, float[] gradient, int size) {
+        float scale = 2f / size;
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            float d = prediction[i] - target[i];
+            sum += (double) d * d;
+            gradient[i] = scale * d;
+        }
+        return sum / size;
+    }
+
+    /** Mean of {@code |p - t|}; gradient {@code sign(p - t) / N}, 0 where they are equal. */
+    private static double mae(float[] prediction, float[] target, float[] gradient, int size) {
+        float scale = 1f / size;
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            float d = prediction[i] - target[i];
+            sum += Math.abs(d);
+            gradient[i] = scale * Math.signum(d);
+        }
+        return sum / size;
+    }
+
+    /**
+     * Mean of {@code -(t log p + (1 - t) log(1 - p))} with p clamped to {@code [1e-7, 1 - 1e-7]};
+     * gradient {@code (p - t) / (p (1 - p)) / N} at the clamped p.
+     */
+    private static double bce(float[] prediction, float[] target, float[] gradient, int size) {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            double p = Math.min(Math.max(prediction[i], EPSILON), 1f - EPSILON);
+            double t = target[i];
+            sum -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
+            gradient[i] = (float) ((p - t) / (p * (1 - p)) / size);
+        }
+        return sum / size;
+    }
+
+    /**
+     * Mean of {@code max(z, 0) - z t + log(1 + e^-|z|)}, which is BCE of {@code sigmoid(z)} without
+     * overflow; gradient {@code (sigmoid(z) - t) / N}.
+     */
+    private static double bceWithLogits(float[] logits, float[] target, float[] gradient, int size) {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            double z = logits[i];
+            double t = target[i];
+            sum += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
+            gradient[i] = (float) ((NaiveActivations.sigmoid(z) - t) / size);
+        }
+        return sum / size;
+    }
+}

@@ -1,0 +1,330 @@
+package io.ae4j.tck;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ae4j.Autoencoder;
+import io.ae4j.data.FloatMatrix;
+import io.ae4j.io.ModelFormatException;
+import io.ae4j.layer.Activation;
+import io.ae4j.layer.Dense;
+import io.ae4j.optim.Optimizer;
+import io.ae4j.spi.Backend;
+import io.ae4j.train.EarlyStopping;
+import io.ae4j.train.FitConfig;
+import io.ae4j.train.TrainingDivergedException;
+import io.ae4j.train.TrainingHistory;
+import io.ae4j.train.TrainingListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model API on the backend: inference, saving and loading, fit's options, bad input and threads. */
+public abstract class ModelConformanceTest {
+
+    @TempDir
+    Path dir;
+
+    /** The backend under test. */
+    protected abstract Backend backend();
+
+    private Autoencoder model(long seed) {
+        return Autoencoder.builder().inputSize(6)
+                .encoder(Dense.of(5, Activation.RELU), Dense.of(3, Activation.TANH))
+                .decoder(Dense.of(6, Activation.SIGMOID))
+                .seed(seed).backend(backend()).build();
+    }
+
+    private static FloatMatrix data(int rows, long seed) {
+        return GradientCheckConformanceTest.uniform(rows, 6, new SplittableRandom(seed));
+    }
+
+    private static void refused(Executable call, String... words) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        for (String w : words) {
+            assertTrue(e.getMessage().contains(w), "message '" + e.getMessage() + "' lacks '" + w + "'");
+        }
+    }
+
+    // ---- inference ---------------------------------------------------------------------------
+
+    @Test
+    void reconstructIsDecodeOfEncode() {
+        Autoencoder ae = model(1);
+        ae.fit(data(40, 2), FitConfig.builder().epochs(2).batchSize(8).build());
+        FloatMatrix x = data(2500, 3);   // more rows than one inference chunk
+        FloatMatrix codes = ae.encode(x);
+        assertEquals(3, codes.cols());
+        assertArrayEquals(ae.reconstruct(x).data(), ae.decode(codes).data());
+        assertArrayEquals(ae.reconstruct(x.toArrays()), ae.reconstruct(x).toArrays());
+    }
+
+    @Test
+    void reconstructionErrorIsTheRowsMeanSquaredError() {
+        Autoencoder ae = model(1);
+        FloatMatrix x = data(30, 4);
+        float[] errors = ae.reconstructionErrors(x);
+        FloatMatrix out = ae.reconstruct(x);
+        for (int r = 0; r < x.rows(); r++) {
+            double sum = 0;
+            for (int c = 0; c < 6; c++) {
+                double d = out.get(r, c) - x.get(r, c);
+                sum += d * d;
+            }
+            assertEquals(sum / 6, errors[r], 1e-7, "row " + r);
+        }
+    }
+
+    // ---- saving and loading --------------------------------------------------------------------
+
+    @Test
+    void aSavedModelLoadsAndResumesTrainingExactly() throws IOException {
+        FloatMatrix x = data(64, 5);
+        FitConfig twoEpochs = FitConfig.builder().epochs(2).batchSize(16).shuffleSeed(8).build();
+        Autoencoder straight = model(7);
+        straight.fit(x, twoEpochs);
+        straight.fit(x, twoEpochs);
+
+        Autoencoder saved = model(7);
+        saved.fit(x, twoEpochs);
+        Path file = dir.resolve("model.ae4j");
+        saved.save(file);
+        Autoencoder loaded = Autoencoder.load(file, backend());
+        assertArrayEquals(saved.reconstruct(x).data(), loaded.reconstruct(x).data());
+        assertEquals("2", loaded.metadata().get("trained.epochs"));
+        loaded.fit(x, twoEpochs);
+        assertArrayEquals(straight.network().parameters(), loaded.network().parameters(),
+                "weights and optimizer state must both survive saving");
+    }
+
+    /**
+     * A model file written by ae4j 0.1 (format 1) with the naive backend, kept so that later
+     * versions stay able to read it, with its reconstructions of its probe rows.
+     */
+    @Test
+    void theVersionOneReferenceModelStillLoads() throws IOException {
+        Path file = copyResource("keras-example-v1.ae4j");
+        Autoencoder ae = Autoencoder.load(file, backend());
+        assertEquals(10, ae.inputSize());
+        assertEquals(5, ae.codeSize());
+        assertEquals("100", ae.metadata().get("trained.epochs"));
+        FloatMatrix probe = readMatrix("keras-example-v1-probe.csv", 10);
+        FloatMatrix expected = readMatrix("keras-example-v1-reconstruction.csv", 10);
+        float[] actual = ae.reconstruct(probe).data();
+        for (int i = 0; i < actual.length; i++) {
+            assertEquals(expected.data()[i], actual[i], 1e-5, "element " + i);
+        }
+    }
+
+    @Test
+    void loadingSomethingElseIsAClearError() throws IOException {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "these are not weights");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Autoencoder.load(text, backend()));
+        assertTrue(e.getMessage().contains("notes.txt") && e.getMessage().contains("not an ae4j model"), e.getMessage());
+    }
+
+    // ---- fit's options ---------------------------------------------------------------------------
+
+    @Test
+    void theLastPartialBatchIsTrained() {
+        List<int[]> batches = new ArrayList<>();
+        TrainingListener counter = new TrainingListener() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, int total, double loss) {
+                batches.add(new int[] {epoch, batch, total});
+            }
+        };
+        model(1).fit(data(25, 1), FitConfig.builder().epochs(2).batchSize(10).listener(counter).build());
+        assertEquals(6, batches.size());
+        assertArrayEquals(new int[] {2, 3, 3}, batches.get(5));
+    }
+
+    @Test
+    void validationSplitHoldsOutTheLastRows() {
+        TrainingHistory h = model(1).fit(data(50, 1), FitConfig.builder().epochs(3).batchSize(10).validationSplit(0.2).build());
+        assertEquals(3, h.validationLoss().length);
+        for (double v : h.validationLoss()) {
+            assertTrue(Double.isFinite(v) && v > 0, "validation loss " + v);
+        }
+    }
+
+    @Test
+    void earlyStoppingStopsAndRestoresTheBestWeights() {
+        Autoencoder ae = model(1);
+        List<float[]> weightsByEpoch = new ArrayList<>();
+        TrainingListener recorder = new TrainingListener() {
+            @Override
+            public void onEpochEnd(io.ae4j.train.EpochReport report) {
+                weightsByEpoch.add(ae.network().parameters());
+            }
+        };
+        // No decrease is large enough to count, so epoch 1 stays the best and patience 2 ends at epoch 3.
+        EarlyStopping stopping = EarlyStopping.patience(2).withMinDelta(1e9);
+        TrainingHistory h = ae.fit(data(40, 1), FitConfig.builder().epochs(50).batchSize(8)
+                .earlyStopping(stopping).listener(recorder).build());
+        assertEquals(3, h.epochs());
+        assertTrue(h.stoppedEarly());
+        assertEquals(1, h.bestEpoch());
+        assertArrayEquals(weightsByEpoch.get(0), ae.network().parameters());
+    }
+
+    @Test
+    void convergenceRunsToTheEndWhenTheLossKeepsFalling() {
+        TrainingHistory h = model(1).fit(data(40, 1), FitConfig.builder().epochs(6).batchSize(8)
+                .earlyStopping(EarlyStopping.patience(3).withMonitor(EarlyStopping.Monitor.TRAINING_LOSS)).build());
+        assertFalse(h.stoppedEarly());
+        assertEquals(6, h.epochs());
+    }
+
+    @Test
+    void divergenceStopsWithTheLastFiniteWeights() {
+        Autoencoder ae = Autoencoder.builder().inputSize(6)
+                .encoder(Dense.of(6, Activation.LINEAR)).decoder(Dense.of(6, Activation.LINEAR))
+                .optimizer(Optimizer.sgd(1e4)).seed(1).backend(backend()).build();
+        float[] initial = ae.network().parameters();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> ae.fit(data(40, 1), FitConfig.builder().epochs(5).batchSize(4).build()));
+        assertEquals(1, e.epoch());
+        assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
+        assertArrayEquals(initial, ae.network().parameters());
+    }
+
+    // ---- bad input -------------------------------------------------------------------------------
+
+    @Test
+    void badDataIsRefusedWithWhereAndWhat() {
+        Autoencoder ae = model(1);
+        FitConfig config = FitConfig.builder().build();
+        float[][] rows = data(5, 1).toArrays();
+        rows[3][4] = Float.NaN;
+        refused(() -> ae.fit(rows, config), "NaN at row 3, column 4");
+        refused(() -> ae.fit(new float[][] {{1, 2, 3, 4, 5, 6}, {1, 2}}, config), "row 1 has 2 values");
+        refused(() -> ae.fit(new float[0][], config), "empty");
+        refused(() -> ae.fit(new FloatMatrix(new float[0], 0, 6), config), "empty");
+        refused(() -> ae.fit(new FloatMatrix(new float[8], 2, 4), config), "rows of 4 values", "expects 6");
+        refused(() -> ae.encode(new float[][] {{1, 2, 3}}), "rows of 3 values", "expects 6");
+        refused(() -> ae.decode(new float[][] {{1, 2}}), "codes", "rows of 2 values", "expects 3");
+        refused(() -> ae.fit(data(1, 1), FitConfig.builder().validationSplit(0.5).build()), "leaves no training rows");
+        refused(() -> ae.fit(data(10, 1), FitConfig.builder()
+                .earlyStopping(EarlyStopping.patience(1).withMonitor(EarlyStopping.Monitor.VALIDATION_LOSS)).build()),
+                "no validation data");
+    }
+
+    @Test
+    void badArchitecturesAreRefusedAtBuild() {
+        refused(() -> Autoencoder.builder().inputSize(10).encoder(Dense.of(5, Activation.RELU))
+                .decoder(Dense.of(9, Activation.RELU)).backend(backend()).build(), "9 units", "10 features");
+        refused(() -> Autoencoder.builder().encoder(Dense.of(5, Activation.RELU))
+                .decoder(Dense.of(9, Activation.RELU)).backend(backend()).build(), "input size is not set");
+        refused(() -> Autoencoder.builder().inputSize(0), "input size must be > 0");
+        refused(() -> Autoencoder.builder().inputSize(4).decoder(Dense.of(4, Activation.RELU)).build(), "encoder has no layers");
+    }
+
+    // ---- threads ---------------------------------------------------------------------------------
+
+    @Test
+    void inferenceFromFourThreadsGivesTheSequentialAnswers() throws Exception {
+        Autoencoder ae = model(3);
+        ae.fit(data(64, 1), FitConfig.builder().epochs(2).batchSize(16).build());
+        List<FloatMatrix> inputs = new ArrayList<>();
+        List<float[]> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            inputs.add(data(1 + 37 * i, 100 + i));
+            expected.add(ae.reconstructionErrors(inputs.get(i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 10; round++) {
+                        for (int i = 0; i < inputs.size(); i++) {
+                            if (!java.util.Arrays.equals(expected.get(i), ae.reconstructionErrors(inputs.get(i)))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertTrue(r.get(60, TimeUnit.SECONDS), "a concurrent answer differed from the sequential one");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSecondConcurrentFitIsRefused() throws Exception {
+        Autoencoder ae = model(3);
+        CountDownLatch inFit = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TrainingListener holder = new TrainingListener() {
+            @Override
+            public void onEpochStart(int epoch, int batches) {
+                inFit.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<TrainingHistory> first = pool.submit(() -> ae.fit(data(20, 1),
+                    FitConfig.builder().epochs(1).listener(holder).build()));
+            assertTrue(inFit.await(30, TimeUnit.SECONDS));
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> ae.fit(data(20, 1), FitConfig.builder().build()));
+            assertTrue(e.getMessage().contains("another thread"), e.getMessage());
+            release.countDown();
+            assertEquals(1, first.get(30, TimeUnit.SECONDS).epochs());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- resources ---------------------------------------------------------------------------------
+
+    private Path copyResource(String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (InputStream in = ModelConformanceTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing TCK resource " + name);
+            }
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    private FloatMatrix readMatrix(String name, int cols) throws IOException {
+        List<String> lines = Files.readAllLines(copyResource(name));
+        float[] values = new float[lines.size() * cols];
+        for (int r = 0; r < lines.size(); r++) {
+            String[] cells = lines.get(r).split(",");
+            for (int c = 0; c < cols; c++) {
+                values[r * cols + c] = Float.parseFloat(cells[c]);
+            }
+        }
+        return new FloatMatrix(values, lines.size(), cols);
+    }
+}
