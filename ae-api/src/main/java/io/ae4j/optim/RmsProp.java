@@ -3,7 +3,7 @@ package io.ae4j.optim;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
 
-/** RMSProp (Hinton), in Keras's formulation without momentum or centring. State: the mean square of gradients. */
+/** RMSProp (Hinton), in Keras 3's formulation without momentum or centring. State: the mean square of gradients. */
 public record RmsProp(float learningRate, float rho, float epsilon, float weightDecay) implements Optimizer {
 
     public RmsProp {

@@ -14,6 +14,9 @@ import io.ae4j.layer.Activation;
  * be safe to call from several threads at once on distinct output tensors; any scratch memory is
  * therefore per thread. Callers never write one tensor from two threads.
  *
+ * <p>Unless a kernel says otherwise, its tensor arguments are distinct tensors. Decay terms of 0
+ * are skipped, not multiplied, so that they never turn an infinite value into NaN.
+ *
  * <p><b>Memory.</b> Kernels never allocate per call in steady state; scratch space, if any, is
  * kept and reused.
  */
@@ -50,7 +53,8 @@ public interface Backend {
     /**
      * General matrix product {@code c = alpha * op(a) * op(b) + beta * c}, where {@code op(x)} is
      * {@code x} or its transpose. With {@code beta == 0} the old contents of {@code c} are ignored,
-     * even NaN. {@code c} must not share memory with {@code a} or {@code b}.
+     * even NaN; with {@code alpha == 0}, as in BLAS, {@code a} and {@code b} are not read.
+     * {@code c} must not share memory with {@code a} or {@code b}.
      */
     void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c);
 
@@ -79,7 +83,8 @@ public interface Backend {
      * The mean loss over all elements of {@code prediction} against {@code target}, accumulated in
      * float64, and its gradient with respect to {@code prediction}, written to {@code gradient}
      * (which is the gradient of that mean, so already divided by the element count). For
-     * {@link LossKind#BCE_WITH_LOGITS}, {@code prediction} holds logits.
+     * {@link LossKind#BCE_WITH_LOGITS}, {@code prediction} holds logits. {@code gradient} must be
+     * a tensor of its own, neither {@code prediction} nor {@code target}.
      */
     double loss(LossKind kind, Tensor prediction, Tensor target, Tensor gradient);
 
@@ -116,8 +121,8 @@ public interface Backend {
                     float stepSize, float beta1, float beta2, float epsilon, float decay);
 
     /**
-     * RMSProp, as Keras defines it: {@code p -= decay * p}, {@code s = rho * s + (1 - rho) g^2},
-     * {@code p -= lr * g / (sqrt(s) + epsilon)}.
+     * RMSProp, as Keras 3 defines it: {@code p -= decay * p}, {@code s = rho * s + (1 - rho) g^2},
+     * {@code p -= lr * g / sqrt(s + epsilon)} (epsilon inside the root, unlike Adam).
      */
     void rmsPropUpdate(Tensor parameter, Tensor gradient, Tensor meanSquare,
                        float learningRate, float rho, float epsilon, float decay);

@@ -19,8 +19,21 @@ public final class Shapes {
         }
     }
 
+    /** Checks that {@code tensor} is not null. (No varargs: kernels check on every call and must not allocate.) */
+    public static void checkNotNull(String what, Tensor tensor) {
+        if (tensor == null) {
+            throw new IllegalArgumentException(what + ": a tensor argument is null");
+        }
+    }
+
+    private static void checkNotNull(String what, Tensor a, Tensor b) {
+        checkNotNull(what, a);
+        checkNotNull(what, b);
+    }
+
     /** Checks {@code a} and {@code b} have the same shape. */
     public static void checkSame(String what, Tensor a, Tensor b) {
+        checkNotNull(what, a, b);
         if (a.rows() != b.rows() || a.cols() != b.cols()) {
             throw new IllegalArgumentException(what + ": shapes differ, " + shape(a) + " vs " + shape(b));
         }
@@ -39,6 +52,8 @@ public final class Shapes {
 
     /** Checks the operands of {@link Backend#gemm}. */
     public static void checkGemm(boolean transposeA, boolean transposeB, Tensor a, Tensor b, Tensor c) {
+        checkNotNull("gemm", a, b);
+        checkNotNull("gemm", c);
         int m = transposeA ? a.cols() : a.rows();
         int ka = transposeA ? a.rows() : a.cols();
         int kb = transposeB ? b.cols() : b.rows();
@@ -54,6 +69,7 @@ public final class Shapes {
 
     /** Checks that {@code row} is {@code 1 x cols}. */
     public static void checkRowVector(String what, Tensor row, int cols) {
+        checkNotNull(what, row);
         if (row.rows() != 1 || row.cols() != cols) {
             throw new IllegalArgumentException(what + ": expected 1 x " + cols + ", got " + shape(row));
         }
@@ -61,6 +77,7 @@ public final class Shapes {
 
     /** Checks the operands of {@link Backend#gatherRows}. */
     public static void checkGather(Tensor source, int[] rowIndices, int from, Tensor destination) {
+        checkNotNull("gatherRows", source, destination);
         if (rowIndices == null) {
             throw new IllegalArgumentException("gatherRows: rowIndices is null");
         }

@@ -17,7 +17,8 @@ import java.util.concurrent.RecursiveAction;
  *
  * <p>The panel rows and the segment of the row of {@code C} being updated are separate arrays
  * indexed from 0 because C2 in JDK 17 vectorises a loop only when all its array accesses share
- * the same loop-invariant offset; {@code c[cRow + j] += a * b[bRow + j]} stays scalar, 5x slower.
+ * the same loop-invariant offset; {@code c[cRow + j] += a * b[bRow + j]} stays scalar and runs
+ * several times slower.
  *
  * <p>Large products split the rows of {@code C} over {@link NaiveThreads#pool()}, the calling
  * thread computing one share itself.

@@ -9,8 +9,11 @@ import io.ae4j.spi.LossKind;
  */
 final class NaiveLosses {
 
-    /** Keras' clamp for probabilities, so that log and the gradient's division stay finite. */
-    private static final float EPSILON = 1e-7f;
+    /**
+     * Keras' clamp for probabilities, so that log and the gradient's division stay finite. Applied
+     * in float64: in float32, 1 - 1e-7 would round to 1 - 1.2e-7.
+     */
+    private static final double EPSILON = 1e-7;
 
     private NaiveLosses() {
     }
@@ -62,7 +65,7 @@ final class NaiveLosses {
     private static double bce(float[] prediction, float[] target, float[] gradient, int size) {
         double sum = 0;
         for (int i = 0; i < size; i++) {
-            double p = Math.min(Math.max(prediction[i], EPSILON), 1f - EPSILON);
+            double p = Math.min(Math.max(prediction[i], EPSILON), 1 - EPSILON);
             double t = target[i];
             sum -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
             gradient[i] = (float) ((p - t) / (p * (1 - p)) / size);

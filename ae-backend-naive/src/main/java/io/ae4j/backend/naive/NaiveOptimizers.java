@@ -62,7 +62,7 @@ final class NaiveOptimizers {
     }
 
     /**
-     * RMSProp: {@code s = rho * s + (1 - rho) g^2}, {@code p -= lr * g / (sqrt(s) + epsilon)}; in
+     * RMSProp: {@code s = rho * s + (1 - rho) g^2}, {@code p -= lr * g / sqrt(s + epsilon)}; in
      * place on {@code p} and {@code s}.
      */
     static void rmsProp(float[] p, float[] g, float[] s, float learningRate, float rho, float epsilon,
@@ -76,7 +76,7 @@ final class NaiveOptimizers {
             float gi = g[i];
             float si = rho * s[i] + oneMinusRho * gi * gi;
             s[i] = si;
-            p[i] = w - learningRate * gi / ((float) Math.sqrt(si) + epsilon);
+            p[i] = w - learningRate * gi / (float) Math.sqrt(si + epsilon);
         }
     }
 }
