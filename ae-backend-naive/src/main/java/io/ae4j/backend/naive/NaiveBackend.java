@@ -5,6 +5,9 @@ import io.ae4j.spi.Backend;
 import io.ae4j.spi.LossKind;
 import io.ae4j.spi.Shapes;
 import io.ae4j.spi.Tensor;
+import io.ae4j.spi.kernels.ActivationKernels;
+import io.ae4j.spi.kernels.LossKernels;
+import io.ae4j.spi.kernels.OptimizerKernels;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 
@@ -127,7 +130,7 @@ public final class NaiveBackend implements Backend {
             for (int j = 0; j < cols; j++) {
                 nz.data[row + j] += nb.data[j];
             }
-            NaiveActivations.forward(activation, nz.data, no.data, row, row + cols);
+            ActivationKernels.forward(activation, nz.data, no.data, row, row + cols);
         }
     }
 
@@ -139,7 +142,7 @@ public final class NaiveBackend implements Backend {
         checkActivation(activation);
         Shapes.checkSame("activationBackward", nz, no);
         Shapes.checkSame("activationBackward", nz, ng);
-        NaiveActivations.backward(activation, nz.data, no.data, ng.data, ng.size());
+        ActivationKernels.backward(activation, nz.data, no.data, ng.data, ng.size());
     }
 
     // ---- losses ------------------------------------------------------------------------------
@@ -154,7 +157,7 @@ public final class NaiveBackend implements Backend {
         }
         Shapes.checkSame("loss", np, nt);
         Shapes.checkSame("loss", np, ng);
-        return NaiveLosses.loss(kind, np.data, nt.data, ng.data, np.size());
+        return LossKernels.loss(kind, np.data, nt.data, ng.data, np.size());
     }
 
     // ---- element-wise ------------------------------------------------------------------------
@@ -196,12 +199,12 @@ public final class NaiveBackend implements Backend {
         NaiveTensor ng = NaiveTensor.of(gradient);
         Shapes.checkSame("sgdUpdate", np, ng);
         if (velocity == null) {
-            NaiveOptimizers.sgd(np.data, ng.data, learningRate, decay, np.size());
+            OptimizerKernels.sgd(np.data, ng.data, learningRate, decay, np.size());
             return;
         }
         NaiveTensor nv = NaiveTensor.of(velocity);
         Shapes.checkSame("sgdUpdate", np, nv);
-        NaiveOptimizers.sgdMomentum(np.data, ng.data, nv.data, learningRate, momentum, nesterov, decay, np.size());
+        OptimizerKernels.sgdMomentum(np.data, ng.data, nv.data, learningRate, momentum, nesterov, decay, np.size());
     }
 
     @Override
@@ -214,7 +217,7 @@ public final class NaiveBackend implements Backend {
         Shapes.checkSame("adamUpdate", np, ng);
         Shapes.checkSame("adamUpdate", np, nm);
         Shapes.checkSame("adamUpdate", np, nv);
-        NaiveOptimizers.adam(np.data, ng.data, nm.data, nv.data, stepSize, beta1, beta2, epsilon, decay, np.size());
+        OptimizerKernels.adam(np.data, ng.data, nm.data, nv.data, stepSize, beta1, beta2, epsilon, decay, np.size());
     }
 
     @Override
@@ -225,7 +228,7 @@ public final class NaiveBackend implements Backend {
         NaiveTensor ns = NaiveTensor.of(meanSquare);
         Shapes.checkSame("rmsPropUpdate", np, ng);
         Shapes.checkSame("rmsPropUpdate", np, ns);
-        NaiveOptimizers.rmsProp(np.data, ng.data, ns.data, learningRate, rho, epsilon, decay, np.size());
+        OptimizerKernels.rmsProp(np.data, ng.data, ns.data, learningRate, rho, epsilon, decay, np.size());
     }
 
     private static void checkActivation(Activation activation) {

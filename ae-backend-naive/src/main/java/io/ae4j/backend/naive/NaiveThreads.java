@@ -1,17 +1,15 @@
 package io.ae4j.backend.naive;
 
+import io.ae4j.spi.ThreadLimit;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * The worker threads of the naive backend: one {@link ForkJoinPool} shared by every
  * {@link NaiveBackend}, sized once from the processor count and the system property
- * {@value #PROPERTY}.
+ * {@value ThreadLimit#PROPERTY}.
  */
 final class NaiveThreads {
-
-    /** System property capping the number of threads a kernel uses, the caller's included. */
-    static final String PROPERTY = "ae4j.threads";
 
     private static ForkJoinPool pool;   // created on first use, then never replaced
 
@@ -22,32 +20,14 @@ final class NaiveThreads {
      * The shared pool, created on first call with parallelism {@code min(processors, ae4j.threads)}.
      * A pool of parallelism 1 never starts a thread, so callers then simply stay serial.
      *
-     * @throws IllegalArgumentException if {@value #PROPERTY} is set but not a positive integer
+     * @throws IllegalArgumentException if {@value ThreadLimit#PROPERTY} is set but not a positive integer
      */
     static synchronized ForkJoinPool pool() {
         if (pool == null) {
-            int threads = count(System.getProperty(PROPERTY), Runtime.getRuntime().availableProcessors());
+            int threads = ThreadLimit.threads();
             pool = new ForkJoinPool(threads, NaiveThreads::newThread, null, false);
         }
         return pool;
-    }
-
-    /** The thread count for property value {@code value} (null when unset) on {@code processors} processors. */
-    static int count(String value, int processors) {
-        if (value == null || value.isBlank()) {
-            return processors;
-        }
-        int threads;
-        try {
-            threads = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            threads = 0;
-        }
-        if (threads <= 0) {
-            throw new IllegalArgumentException("system property " + PROPERTY + " must be a positive integer, got '"
-                    + value + "'");
-        }
-        return Math.min(threads, processors);
     }
 
     private static ForkJoinWorkerThread newThread(ForkJoinPool owner) {

@@ -1,4 +1,4 @@
-package io.ae4j.backend.naive;
+package io.ae4j.spi.kernels;
 
 import io.ae4j.spi.LossKind;
 
@@ -7,7 +7,7 @@ import io.ae4j.spi.LossKind;
  * float64, and writes the gradient of that mean with respect to the prediction. The gradient
  * array may be the prediction or the target, as each element is read before it is written.
  */
-final class NaiveLosses {
+public final class LossKernels {
 
     /**
      * Keras' clamp for probabilities, so that log and the gradient's division stay finite. Applied
@@ -15,11 +15,11 @@ final class NaiveLosses {
      */
     private static final double EPSILON = 1e-7;
 
-    private NaiveLosses() {
+    private LossKernels() {
     }
 
     /** The mean of {@code kind} over {@code prediction[0..size)} against {@code target}; fills {@code gradient}. */
-    static double loss(LossKind kind, float[] prediction, float[] target, float[] gradient, int size) {
+    public static double loss(LossKind kind, float[] prediction, float[] target, float[] gradient, int size) {
         switch (kind) {
             case MSE:
                 return mse(prediction, target, gradient, size);
@@ -83,7 +83,7 @@ final class NaiveLosses {
             double z = logits[i];
             double t = target[i];
             sum += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
-            gradient[i] = (float) ((NaiveActivations.sigmoid(z) - t) / size);
+            gradient[i] = (float) ((ActivationKernels.sigmoid(z) - t) / size);
         }
         return sum / size;
     }

@@ -1,15 +1,15 @@
-package io.ae4j.backend.naive;
+package io.ae4j.spi.kernels;
 
 import io.ae4j.layer.Activation;
 
 /** Element-wise activation functions and their derivatives over ranges of row-major arrays. */
-final class NaiveActivations {
+public final class ActivationKernels {
 
-    private NaiveActivations() {
+    private ActivationKernels() {
     }
 
     /** {@code output[from..to) = activation(z[from..to))}; {@code output} may be {@code z}. */
-    static void forward(Activation activation, float[] z, float[] output, int from, int to) {
+    public static void forward(Activation activation, float[] z, float[] output, int from, int to) {
         switch (activation.function()) {
             case LINEAR:
                 System.arraycopy(z, from, output, from, to - from);
@@ -50,7 +50,7 @@ final class NaiveActivations {
      * {@code gradient[0..size) *= activation'(z)}, in place; {@code output} holds
      * {@code activation(z)} and stands in for {@code z} where that is cheaper.
      */
-    static void backward(Activation activation, float[] z, float[] output, float[] gradient, int size) {
+    public static void backward(Activation activation, float[] z, float[] output, float[] gradient, int size) {
         switch (activation.function()) {
             case LINEAR:
                 break;
@@ -97,7 +97,7 @@ final class NaiveActivations {
     }
 
     /** {@code log(1 + e^z)}, written so that neither exp overflows nor log1p loses small values. */
-    static double softplus(double z) {
+    private static double softplus(double z) {
         return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
     }
 }

@@ -1,17 +1,17 @@
-package io.ae4j.backend.naive;
+package io.ae4j.spi.kernels;
 
 /**
  * Fused optimizer updates, one pass over {@code size} parameters, with the formulas of Keras.
  * Each first applies decoupled weight decay {@code p -= decay * p}, skipped when {@code decay} is
  * 0 so that an infinite parameter does not turn into NaN.
  */
-final class NaiveOptimizers {
+public final class OptimizerKernels {
 
-    private NaiveOptimizers() {
+    private OptimizerKernels() {
     }
 
     /** Plain SGD: {@code p -= lr * g}, in place on {@code p}. */
-    static void sgd(float[] p, float[] g, float learningRate, float decay, int size) {
+    public static void sgd(float[] p, float[] g, float learningRate, float decay, int size) {
         for (int i = 0; i < size; i++) {
             float w = p[i];
             if (decay != 0f) {
@@ -25,7 +25,7 @@ final class NaiveOptimizers {
      * SGD with momentum: {@code v = momentum * v - lr * g}, then {@code p += v}, or with Nesterov
      * {@code p += momentum * v - lr * g}; in place on {@code p} and {@code v}.
      */
-    static void sgdMomentum(float[] p, float[] g, float[] v, float learningRate, float momentum,
+    public static void sgdMomentum(float[] p, float[] g, float[] v, float learningRate, float momentum,
                             boolean nesterov, float decay, int size) {
         for (int i = 0; i < size; i++) {
             float w = p[i];
@@ -43,7 +43,7 @@ final class NaiveOptimizers {
      * Adam: {@code m += (1 - beta1)(g - m)}, {@code v += (1 - beta2)(g^2 - v)},
      * {@code p -= stepSize * m / (sqrt(v) + epsilon)}; in place on {@code p}, {@code m} and {@code v}.
      */
-    static void adam(float[] p, float[] g, float[] m, float[] v, float stepSize, float beta1, float beta2,
+    public static void adam(float[] p, float[] g, float[] m, float[] v, float stepSize, float beta1, float beta2,
                      float epsilon, float decay, int size) {
         float oneMinusBeta1 = 1f - beta1;
         float oneMinusBeta2 = 1f - beta2;
@@ -65,7 +65,7 @@ final class NaiveOptimizers {
      * RMSProp: {@code s = rho * s + (1 - rho) g^2}, {@code p -= lr * g / sqrt(s + epsilon)}; in
      * place on {@code p} and {@code s}.
      */
-    static void rmsProp(float[] p, float[] g, float[] s, float learningRate, float rho, float epsilon,
+    public static void rmsProp(float[] p, float[] g, float[] s, float learningRate, float rho, float epsilon,
                         float decay, int size) {
         float oneMinusRho = 1f - rho;
         for (int i = 0; i < size; i++) {

@@ -1,0 +1,7 @@
+/**
+ * Element-wise kernels over row-major {@code float[]} arrays: activations, losses and optimizer
+ * updates as plain loops, for every backend that keeps its tensors on the Java heap (the naive
+ * and EJML backends). Matrix libraries do not offer these, so they are written once, here.
+ * Ranges and shapes are the caller's to check; nothing here allocates.
+ */
+package io.ae4j.spi.kernels;
