@@ -13,6 +13,7 @@ import io.ae4j.optim.Optimizer;
 import io.ae4j.spi.Backend;
 import io.ae4j.train.FitConfig;
 import io.ae4j.train.TrainingHistory;
+import io.ae4j.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,6 +24,15 @@ public abstract class TrainingConformanceTest {
 
     /** The backend under test. */
     protected abstract Backend backend();
+
+    /**
+     * Bytes a training step may allocate on the Java heap in steady state. Backends whose tensors
+     * and scratch are preallocated allocate nothing; a backend that must create objects per
+     * library call (JNI op descriptors) overrides this with its measured figure and says why.
+     */
+    protected long maxBytesAllocatedPerStep() {
+        return 16;
+    }
 
     /** The user's Keras program: 100 x 10 uniform data, 10-5 | 5-10 ReLU, Adam, MSE, 100 epochs of batch 10. */
     protected Autoencoder kerasExample(long seed) {
@@ -68,6 +78,29 @@ public abstract class TrainingConformanceTest {
         TrainingHistory h = ae.fit(new FloatMatrix(data, 400, 8), FitConfig.builder().epochs(150).batchSize(20).build());
         // Measured with the naive backend: about 2e-5. The features' variance is about 0.05.
         assertTrue(h.finalTrainLoss() < 2e-4, "final loss " + h.finalTrainLoss());
+    }
+
+    @Test
+    void aTrainingStepAllocatesNothingInSteadyState() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] allocated = new long[2];
+        TrainingListener meter = new TrainingListener() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+                if (batch == 100) {
+                    allocated[0] = threads.getCurrentThreadAllocatedBytes();
+                } else if (batch == 400) {
+                    allocated[1] = threads.getCurrentThreadAllocatedBytes();
+                }
+            }
+        };
+        FloatMatrix data = GradientCheckConformanceTest.uniform(1000, 10, new SplittableRandom(4));
+        Autoencoder ae = kerasExample(5);
+        // Batches of 2: 500 steps an epoch, the first 100 of which warm up buffers and the JIT.
+        ae.fit(data, FitConfig.builder().epochs(1).batchSize(2).listener(meter).build());
+        double perStep = (allocated[1] - allocated[0]) / 300.0;
+        assertTrue(perStep <= maxBytesAllocatedPerStep(), "a training step allocated " + perStep + " bytes");
     }
 
     @Test
