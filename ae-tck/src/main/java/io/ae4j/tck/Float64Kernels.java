@@ -1,0 +1,119 @@
+package io.ae4j.tck;
+
+import io.ae4j.layer.Activation;
+import io.ae4j.spi.LossKind;
+
+/**
+ * The backend kernels in float64 over row-major arrays: the reference every backend is compared
+ * with. Written for clarity, not speed; formulas are those of {@link io.ae4j.spi.Backend}'s javadoc.
+ */
+final class Float64Kernels {
+
+    /** Probabilities are clamped to [EPSILON, 1 - EPSILON] before binary cross-entropy. */
+    private static final double EPSILON = 1e-7;
+
+    private Float64Kernels() {
+    }
+
+    /** Element (i, p) of op(x) where x has {@code cols} columns. */
+    static double at(float[] x, int cols, boolean transpose, int i, int p) {
+        return transpose ? x[p * cols + i] : x[i * cols + p];
+    }
+
+    /** {@code alpha * op(a) op(b) + beta * c} ({@code m x n}), and in {@code bound} each element's worst-case float32 error. */
+    static double[] gemm(boolean ta, boolean tb, float alpha, float[] a, int aCols, float[] b, int bCols,
+                         float beta, float[] c, int m, int n, int k, double[] bound) {
+        double[] out = new double[m * n];
+        double unit = Math.ulp(1f) / 2;   // float32 unit roundoff, 2^-24
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                double magnitude = 0;
+                for (int p = 0; p < k; p++) {
+                    double product = at(a, aCols, ta, i, p) * at(b, bCols, tb, p, j);
+                    sum += product;
+                    magnitude += Math.abs(product);
+                }
+                double old = beta == 0 ? 0 : beta * (double) c[i * n + j];
+                out[i * n + j] = alpha * sum + old;
+                // A float32 sum of k products in any order (blocked, SIMD, FMA) errs by at most
+                // gamma_(k+3) * sum |a||b| (Higham, Accuracy and Stability, 3.1), scaling and adding c by a few more ulps.
+                bound[i * n + j] = (k + 6) * unit * (Math.abs(alpha) * magnitude + Math.abs(old)) + Float.MIN_NORMAL;
+            }
+        }
+        return out;
+    }
+
+    static double[] columnSums(float[] a, int rows, int cols) {
+        double[] sums = new double[cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                sums[j] += a[i * cols + j];
+            }
+        }
+        return sums;
+    }
+
+    /** Mean loss; writes the gradient of the mean into {@code gradient}. */
+    static double loss(LossKind kind, float[] prediction, float[] target, double[] gradient) {
+        int n = prediction.length;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double p = prediction[i];
+            double t = target[i];
+            switch (kind) {
+                case MSE:
+                    sum += (p - t) * (p - t);
+                    gradient[i] = 2 * (p - t) / n;
+                    break;
+                case MAE:
+                    sum += Math.abs(p - t);
+                    gradient[i] = Math.signum(p - t) / n;
+                    break;
+                case BCE: {
+                    double q = Math.min(Math.max(p, EPSILON), 1 - EPSILON);
+                    sum += -(t * Math.log(q) + (1 - t) * Math.log(1 - q));
+                    gradient[i] = (q - t) / (q * (1 - q)) / n;
+                    break;
+                }
+                case BCE_WITH_LOGITS:
+                    sum += Math.max(p, 0) - p * t + Math.log1p(Math.exp(-Math.abs(p)));
+                    gradient[i] = (Activation.SIGMOID.apply(p) - t) / n;
+                    break;
+                default:
+                    throw new AssertionError(kind);
+            }
+        }
+        return sum / n;
+    }
+
+    static void sgd(double[] p, float[] g, double[] v, double lr, double momentum, boolean nesterov, double decay) {
+        for (int i = 0; i < p.length; i++) {
+            p[i] -= decay * p[i];
+            if (v == null) {
+                p[i] -= lr * g[i];
+            } else {
+                v[i] = momentum * v[i] - lr * g[i];
+                p[i] += nesterov ? momentum * v[i] - lr * g[i] : v[i];
+            }
+        }
+    }
+
+    static void adam(double[] p, float[] g, double[] m, double[] v, double stepSize, double beta1, double beta2,
+                     double epsilon, double decay) {
+        for (int i = 0; i < p.length; i++) {
+            p[i] -= decay * p[i];
+            m[i] += (1 - beta1) * (g[i] - m[i]);
+            v[i] += (1 - beta2) * ((double) g[i] * g[i] - v[i]);
+            p[i] -= stepSize * m[i] / (Math.sqrt(v[i]) + epsilon);
+        }
+    }
+
+    static void rmsProp(double[] p, float[] g, double[] s, double lr, double rho, double epsilon, double decay) {
+        for (int i = 0; i < p.length; i++) {
+            p[i] -= decay * p[i];
+            s[i] = rho * s[i] + (1 - rho) * g[i] * g[i];
+            p[i] -= lr * g[i] / Math.sqrt(s[i] + epsilon);
+        }
+    }
+}

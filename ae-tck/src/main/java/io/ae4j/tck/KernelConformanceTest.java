@@ -1,0 +1,469 @@
+package io.ae4j.tck;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ae4j.layer.Activation;
+import io.ae4j.spi.Backend;
+import io.ae4j.spi.LossKind;
+import io.ae4j.spi.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kernel of {@link Backend} against {@link Float64Kernels}, on shapes from 1 x 1 to over
+ * 1000, sizes that are no multiple of any block size, and the edge values where float32 code
+ * goes wrong.
+ *
+ * <p>Tolerances. Matrix products use a rigorous bound, the worst-case float32 rounding of a sum of
+ * k products in any order, so a correct backend can never fail them and a wrong index is caught.
+ * Element-wise kernels allow a few float32 ulps ({@code 2e-6} relative) for transcendental
+ * functions computed in float; reductions accumulated in float64, as the contract requires, agree
+ * to {@code 1e-6} relative.
+ */
+public abstract class KernelConformanceTest {
+
+    private Backend backend;
+
+    /** The backend under test. */
+    protected abstract Backend backend();
+
+    @BeforeEach
+    void setUp() {
+        backend = backend();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private Tensor tensor(float[] values, int rows, int cols) {
+        Tensor t = backend.create(rows, cols);
+        backend.write(values, 0, t);
+        return t;
+    }
+
+    private float[] values(Tensor t) {
+        float[] out = new float[t.size()];
+        backend.read(t, out, 0);
+        return out;
+    }
+
+    private static float[] uniform(int n, double low, double high, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) random.nextDouble(low, high);
+        }
+        return out;
+    }
+
+    private static void assertClose(String what, double[] expected, float[] actual, double relative, double absolute) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        for (int i = 0; i < expected.length; i++) {
+            double error = Math.abs(expected[i] - actual[i]);
+            if (!(error <= absolute + relative * Math.abs(expected[i]))) {
+                fail(what + ": element " + i + " expected " + expected[i] + " but was " + actual[i]);
+            }
+        }
+    }
+
+    private static double[] widen(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    // ---- memory --------------------------------------------------------------------------------
+
+    @Test
+    void writeReadFillAndCopyRoundTrip() {
+        float[] data = uniform(35, -5, 5, 1);
+        Tensor t = tensor(data, 5, 7);
+        assertEquals(5, t.rows());
+        assertEquals(7, t.cols());
+        assertArrayEquals(data, values(t));
+        float[] shifted = new float[40];
+        backend.read(t, shifted, 5);
+        assertArrayEquals(data, Arrays.copyOfRange(shifted, 5, 40));
+
+        Tensor fromOffset = backend.create(2, 3);
+        backend.write(data, 10, fromOffset);
+        assertArrayEquals(Arrays.copyOfRange(data, 10, 16), values(fromOffset));
+
+        Tensor copy = backend.create(5, 7);
+        backend.copy(t, copy);
+        assertArrayEquals(data, values(copy));
+        backend.fill(copy, -2.5f);
+        float[] filled = new float[35];
+        Arrays.fill(filled, -2.5f);
+        assertArrayEquals(filled, values(copy));
+        assertArrayEquals(data, values(t), "copy must not alias its source");
+        assertArrayEquals(new float[6], values(backend.create(2, 3)), "new tensors are zero");
+    }
+
+    @Test
+    void gatherRowsTakesRowsInAnyOrderWithRepeats() {
+        float[] data = uniform(6 * 4, -1, 1, 2);
+        Tensor source = tensor(data, 6, 4);
+        int[] indices = {9, 9, 5, 0, 5, 3, 2};
+        Tensor destination = backend.create(5, 4);
+        backend.gatherRows(source, indices, 2, destination);
+        float[] out = values(destination);
+        for (int r = 0; r < 5; r++) {
+            for (int c = 0; c < 4; c++) {
+                assertEquals(data[indices[2 + r] * 4 + c], out[r * 4 + c], "row " + r + ", column " + c);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> backend.gatherRows(source, indices, 0, destination),
+                "index 9 of a 6-row source");
+        assertThrows(IllegalArgumentException.class, () -> backend.gatherRows(source, indices, 3, destination),
+                "5 indices from position 3 of 7");
+    }
+
+    @Test
+    void badSizesAndRangesAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> backend.create(0, 3));
+        assertThrows(IllegalArgumentException.class, () -> backend.create(3, -1));
+        Tensor t = backend.create(2, 2);
+        assertThrows(IllegalArgumentException.class, () -> backend.write(new float[3], 0, t));
+        assertThrows(IllegalArgumentException.class, () -> backend.write(new float[4], 1, t));
+        assertThrows(IllegalArgumentException.class, () -> backend.read(t, new float[5], 2));
+        assertThrows(IllegalArgumentException.class, () -> backend.copy(t, backend.create(4, 1)));
+    }
+
+    // ---- gemm ------------------------------------------------------------------------------------
+
+    static Stream<Arguments> gemmCases() {
+        int[][] shapes = {  // m, k, n
+            {1, 1, 1}, {1, 7, 1}, {7, 1, 7}, {1, 13, 9}, {9, 13, 1}, {37, 53, 29}, {129, 257, 65},
+            {17, 300, 31}, {1003, 64, 33}, {33, 1100, 70}, {300, 1030, 257}};
+        float[][] alphaBeta = {{1, 0}, {0.5f, 2}, {1, 1}};
+        List<Arguments> cases = new ArrayList<>();
+        for (int[] s : shapes) {
+            for (int form = 0; form < 4; form++) {
+                for (float[] ab : alphaBeta) {
+                    cases.add(Arguments.of(form >= 2, form % 2 == 1, s[0], s[1], s[2], ab[0], ab[1]));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "transposeA={0} transposeB={1} m={2} k={3} n={4} alpha={5} beta={6}")
+    @MethodSource("gemmCases")
+    void gemmMatchesFloat64(boolean ta, boolean tb, int m, int k, int n, float alpha, float beta) {
+        int aRows = ta ? k : m;
+        int aCols = ta ? m : k;
+        int bRows = tb ? n : k;
+        int bCols = tb ? k : n;
+        float[] a = uniform(aRows * aCols, -1, 1, 31L * m + k);
+        float[] b = uniform(bRows * bCols, -1, 1, 17L * n + k);
+        float[] c = uniform(m * n, -1, 1, 5);
+        if (beta == 0) {
+            Arrays.fill(c, Float.NaN);   // beta == 0 must ignore whatever c held
+        }
+        double[] bound = new double[m * n];
+        double[] expected = Float64Kernels.gemm(ta, tb, alpha, a, aCols, b, bCols, beta, c, m, n, k, bound);
+        Tensor tc = tensor(c, m, n);
+        backend.gemm(ta, tb, alpha, tensor(a, aRows, aCols), tensor(b, bRows, bCols), beta, tc);
+        float[] actual = values(tc);
+        for (int i = 0; i < actual.length; i++) {
+            if (!(Math.abs(actual[i] - expected[i]) <= bound[i])) {
+                fail("gemm " + m + "x" + k + "x" + n + " (transposeA=" + ta + ", transposeB=" + tb + ", alpha=" + alpha
+                        + ", beta=" + beta + "): element (" + i / n + ", " + i % n + ") expected " + expected[i]
+                        + " +- " + bound[i] + " but was " + actual[i]);
+            }
+        }
+    }
+
+    @Test
+    void gemmWithMismatchedShapesIsRefusedAndChangesNothing() {
+        Tensor a = tensor(uniform(6, -1, 1, 1), 2, 3);
+        Tensor b = tensor(uniform(8, -1, 1, 2), 4, 2);
+        float[] before = uniform(4, -1, 1, 3);
+        Tensor c = tensor(before, 2, 2);
+        assertThrows(IllegalArgumentException.class, () -> backend.gemm(false, false, 1, a, b, 0, c));
+        assertThrows(IllegalArgumentException.class, () -> backend.gemm(true, false, 1, a, b, 0, c));
+        assertThrows(IllegalArgumentException.class, () -> backend.gemm(false, false, 1, a, a, 0, a));
+        assertArrayEquals(before, values(c));
+    }
+
+    @Test
+    void aForeignTensorIsRefusedClearly() {
+        Tensor foreign = new Tensor() {
+            @Override
+            public int rows() {
+                return 2;
+            }
+
+            @Override
+            public int cols() {
+                return 2;
+            }
+        };
+        Tensor own = backend.create(2, 2);
+        assertThrows(IllegalArgumentException.class, () -> backend.gemm(false, false, 1, foreign, own, 0, backend.create(2, 2)));
+        assertThrows(IllegalArgumentException.class, () -> backend.copy(foreign, own));
+        assertThrows(IllegalArgumentException.class, () -> backend.read(foreign, new float[4], 0));
+        assertThrows(IllegalArgumentException.class, () -> backend.gemm(false, false, 1, null, own, 0, own));
+    }
+
+    @Test
+    void gemmIsThreadSafeAndDeterministic() throws Exception {
+        int m = 200;
+        int k = 300;
+        int n = 150;   // big enough for a multi-threaded backend to split
+        Tensor a = tensor(uniform(m * k, -1, 1, 1), m, k);
+        Tensor b = tensor(uniform(k * n, -1, 1, 2), k, n);
+        Tensor small = tensor(uniform(3 * k, -1, 1, 3), 3, k);
+        Tensor expectedBig = backend.create(m, n);
+        Tensor expectedSmall = backend.create(3, n);
+        backend.gemm(false, false, 1, a, b, 0, expectedBig);
+        backend.gemm(false, false, 1, small, b, 0, expectedSmall);
+        float[] big = values(expectedBig);
+        float[] little = values(expectedSmall);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    Tensor outBig = backend.create(m, n);
+                    Tensor outSmall = backend.create(3, n);
+                    for (int round = 0; round < 50; round++) {
+                        backend.gemm(false, false, 1, a, b, 0, outBig);
+                        backend.gemm(false, false, 1, small, b, 0, outSmall);
+                        if (!Arrays.equals(big, values(outBig)) || !Arrays.equals(little, values(outSmall))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertTrue(r.get(120, TimeUnit.SECONDS), "a concurrent gemm differed from the single-threaded one");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- column sums and activations ---------------------------------------------------------------
+
+    @Test
+    void columnSumsMatchFloat64() {
+        int[][] shapes = {{1, 9}, {9, 1}, {1003, 17}, {3, 1100}};
+        for (int[] s : shapes) {
+            float[] a = uniform(s[0] * s[1], -1, 1, s[0]);
+            Tensor sums = backend.create(1, s[1]);
+            backend.fill(sums, Float.NaN);
+            backend.columnSums(tensor(a, s[0], s[1]), sums);
+            assertClose("columnSums " + s[0] + "x" + s[1], Float64Kernels.columnSums(a, s[0], s[1]), values(sums),
+                    1e-6, 1e-6);
+        }
+        assertThrows(IllegalArgumentException.class, () -> backend.columnSums(backend.create(3, 4), backend.create(1, 3)));
+    }
+
+    static Stream<Activation> activations() {
+        return Stream.of(Activation.LINEAR, Activation.RELU, Activation.LEAKY_RELU, Activation.leakyRelu(0.2f),
+                Activation.SIGMOID, Activation.TANH, Activation.SOFTPLUS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("activations")
+    void biasActivationAddsInPlaceThenActivates(Activation activation) {
+        int rows = 41;
+        int cols = 23;
+        float[] z = uniform(rows * cols, -30, 30, 7);
+        z[0] = 0;
+        z[1] = -0f;
+        float[] bias = uniform(cols, -1, 1, 8);
+        bias[0] = 0;
+        bias[1] = 0;
+        Tensor tz = tensor(z, rows, cols);
+        Tensor out = backend.create(rows, cols);
+        backend.biasActivation(tz, tensor(bias, 1, cols), activation, out);
+        float[] zAfter = values(tz);
+        double[] expected = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(z[i] + bias[i % cols], zAfter[i], "z + bias at " + i);
+            expected[i] = activation.apply(zAfter[i]);
+        }
+        float[] actual = values(out);
+        for (float v : actual) {
+            assertTrue(Float.isFinite(v), activation + " produced " + v);
+        }
+        assertClose("biasActivation " + activation, expected, actual, 2e-6, 1e-7);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("activations")
+    void activationBackwardMultipliesByTheDerivative(Activation activation) {
+        int rows = 19;
+        int cols = 31;
+        float[] z = uniform(rows * cols, -8, 8, 9);
+        z[3] = 0;   // ReLU's derivative at 0 is 0, leaky ReLU's is its slope
+        float[] gradient = uniform(rows * cols, -2, 2, 10);
+        Tensor tz = tensor(z, rows, cols);
+        Tensor out = backend.create(rows, cols);
+        backend.biasActivation(tz, backend.create(1, cols), activation, out);
+        Tensor tg = tensor(gradient, rows, cols);
+        backend.activationBackward(activation, tz, out, tg);
+        double[] expected = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            expected[i] = gradient[i] * activation.derivative(z[i]);
+        }
+        // A backend may take the derivative from the float32 output (1 - o^2, o (1 - o)), which
+        // cancels where the output saturates: its error is then a few ulps of 1 times |gradient| <= 2.
+        assertClose("activationBackward " + activation, expected, values(tg), 1e-5, 4 * Math.ulp(1f) * 2);
+    }
+
+    // ---- losses ------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LossKind.class)
+    void lossesAndTheirGradientsMatchFloat64(LossKind kind) {
+        int rows = 37;
+        int cols = 29;
+        float[] prediction;
+        switch (kind) {
+            case BCE:
+                prediction = uniform(rows * cols, 0, 1, 11);
+                prediction[0] = 0;   // clamped: must stay finite
+                prediction[1] = 1;
+                prediction[2] = 1e-9f;
+                break;
+            case BCE_WITH_LOGITS:
+                prediction = uniform(rows * cols, -20, 20, 11);
+                prediction[0] = 100;  // saturated logits: must not overflow
+                prediction[1] = -100;
+                break;
+            default:
+                prediction = uniform(rows * cols, -1, 2, 11);
+        }
+        float[] target = uniform(rows * cols, 0, 1, 12);
+        target[0] = 0;
+        target[1] = 1;
+        if (kind == LossKind.MAE) {
+            target[5] = prediction[5];   // |p - t| has gradient 0 where p == t
+        }
+        double[] expectedGradient = new double[prediction.length];
+        double expected = Float64Kernels.loss(kind, prediction, target, expectedGradient);
+        Tensor gradient = backend.create(rows, cols);
+        double actual = backend.loss(kind, tensor(prediction, rows, cols), tensor(target, rows, cols), gradient);
+        assertTrue(Double.isFinite(actual), kind + " loss " + actual);
+        assertEquals(expected, actual, 1e-6 * Math.abs(expected), kind + " loss");
+        assertClose(kind + " gradient", expectedGradient, values(gradient), 2e-6, 1e-12);
+    }
+
+    // ---- element-wise --------------------------------------------------------------------------------
+
+    @Test
+    void scaleAxpyAndSumOfSquares() {
+        float[] x = uniform(1234, -3, 3, 13);
+        float[] y = uniform(1234, -3, 3, 14);
+        Tensor tx = tensor(x, 2, 617);
+        Tensor ty = tensor(y, 2, 617);
+        backend.axpy(-0.75f, tx, ty);
+        double[] expected = new double[y.length];
+        double squares = 0;
+        for (int i = 0; i < y.length; i++) {
+            expected[i] = y[i] - 0.75 * x[i];
+            squares += (double) x[i] * x[i];
+        }
+        assertClose("axpy", expected, values(ty), 1e-6, 1e-6);
+        assertEquals(squares, backend.sumOfSquares(tx), 1e-9 * squares, "sumOfSquares");
+        backend.scale(tx, 0.5f);
+        assertClose("scale", Arrays.stream(widen(x)).map(v -> v * 0.5).toArray(), values(tx), 0, 0);
+        assertThrows(IllegalArgumentException.class, () -> backend.axpy(1, tx, backend.create(617, 2)));
+    }
+
+    // ---- optimizer updates ---------------------------------------------------------------------------
+
+    /** Runs {@code steps} updates on the backend and in float64 from the same start, and compares parameters and state. */
+    private void compareUpdates(String what, int steps, UpdateStep onBackend, ReferenceStep reference, int stateSlots) {
+        int rows = 13;
+        int cols = 21;
+        float[] start = uniform(rows * cols, -1, 1, 21);
+        Tensor p = tensor(start, rows, cols);
+        Tensor[] state = new Tensor[stateSlots];
+        double[][] refState = new double[stateSlots][rows * cols];
+        for (int s = 0; s < stateSlots; s++) {
+            state[s] = backend.create(rows, cols);
+        }
+        double[] refP = widen(start);
+        for (int step = 1; step <= steps; step++) {
+            float[] g = uniform(rows * cols, -1, 1, 100 + step);
+            onBackend.apply(p, tensor(g, rows, cols), state, step);
+            reference.apply(refP, g, refState, step);
+        }
+        assertClose(what + " parameters", refP, values(p), 2e-5, 2e-6);
+        for (int s = 0; s < stateSlots; s++) {
+            assertClose(what + " state " + s, refState[s], values(state[s]), 2e-5, 2e-6);
+        }
+    }
+
+    private interface UpdateStep {
+        void apply(Tensor p, Tensor g, Tensor[] state, int step);
+    }
+
+    private interface ReferenceStep {
+        void apply(double[] p, float[] g, double[][] state, int step);
+    }
+
+    @Test
+    void sgdWithoutMomentum() {
+        compareUpdates("sgd", 3, (p, g, s, t) -> backend.sgdUpdate(p, g, null, 0.1f, 0, false, 0),
+                (p, g, s, t) -> Float64Kernels.sgd(p, g, null, 0.1f, 0, false, 0), 0);
+        compareUpdates("sgd with decay", 3, (p, g, s, t) -> backend.sgdUpdate(p, g, null, 0.1f, 0, false, 0.01f),
+                (p, g, s, t) -> Float64Kernels.sgd(p, g, null, 0.1f, 0, false, 0.01f), 0);
+    }
+
+    @Test
+    void sgdWithMomentumAndNesterov() {
+        for (boolean nesterov : new boolean[] {false, true}) {
+            compareUpdates("sgd momentum nesterov=" + nesterov, 4,
+                    (p, g, s, t) -> backend.sgdUpdate(p, g, s[0], 0.05f, 0.9f, nesterov, 0.001f),
+                    (p, g, s, t) -> Float64Kernels.sgd(p, g, s[0], 0.05f, 0.9f, nesterov, 0.001f), 1);
+        }
+    }
+
+    @Test
+    void adamOverSeveralSteps() {
+        float lr = 1e-2f;
+        float beta1 = 0.9f;
+        float beta2 = 0.999f;
+        for (float decay : new float[] {0, 4e-5f}) {
+            compareUpdates("adam decay=" + decay, 5,
+                    (p, g, s, t) -> backend.adamUpdate(p, g, s[0], s[1], stepSize(lr, beta1, beta2, t), beta1, beta2, 1e-7f, decay),
+                    (p, g, s, t) -> Float64Kernels.adam(p, g, s[0], s[1], stepSize(lr, beta1, beta2, t), beta1, beta2, 1e-7f, decay),
+                    2);
+        }
+    }
+
+    private static float stepSize(float lr, float beta1, float beta2, int t) {
+        return (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+    }
+
+    @Test
+    void rmsPropOverSeveralSteps() {
+        compareUpdates("rmsprop", 4, (p, g, s, t) -> backend.rmsPropUpdate(p, g, s[0], 1e-3f, 0.9f, 1e-7f, 0.002f),
+                (p, g, s, t) -> Float64Kernels.rmsProp(p, g, s[0], 1e-3f, 0.9f, 1e-7f, 0.002f), 1);
+    }
+}
