@@ -1,50 +1,42 @@
 package io.ae4j.backend.ejml;
 
-import io.ae4j.layer.Activation;
-import io.ae4j.spi.Backend;
-import io.ae4j.spi.LossKind;
 import io.ae4j.spi.Shapes;
 import io.ae4j.spi.Tensor;
 import io.ae4j.spi.ThreadLimit;
-import io.ae4j.spi.kernels.ActivationKernels;
-import io.ae4j.spi.kernels.LossKernels;
-import io.ae4j.spi.kernels.OptimizerKernels;
-import org.ejml.concurrency.EjmlConcurrency;
-import org.ejml.data.FMatrixRMaj;
+import io.ae4j.spi.kernels.HeapBackend;
+import java.util.Arrays;
 import org.ejml.dense.row.CommonOps_FDRM;
 
 /**
- * The EJML backend: float32 {@link FMatrixRMaj} tensors, with EJML's products, sums, scaling and
- * additions. EJML has no activations, losses or optimizer updates, so those are ae4j's shared
- * loops over the matrices' arrays. Every kernel checks all its arguments before it touches an
- * element.
+ * The EJML backend: each tensor is a float32 {@code FMatrixRMaj}, and products, scaling, additions,
+ * copies and fills are EJML's. EJML has no activations, losses or optimizer updates, so those are
+ * ae4j's shared loops over the matrices' arrays ({@link HeapBackend}); column sums are a loop too,
+ * because EJML sums in float. Every kernel checks all its arguments before it touches an element,
+ * so a bad call changes nothing.
  *
- * <p>Threads: large products use EJML's concurrent operations, unless {@value ThreadLimit#PROPERTY}
- * is 1; when that property is set, it also caps EJML's own thread count (a JVM-wide EJML setting).
+ * <p>Threads. Large products run on EJML's pool, which holds at most the number of processors or
+ * the system property {@value ThreadLimit#PROPERTY}, whichever is smaller; with a limit of 1 they
+ * stay on the calling thread. EJML's pool is one per JVM, so that cap also applies to any other
+ * EJML code in the process.
  */
-public final class EjmlBackend implements Backend {
+public final class EjmlBackend extends HeapBackend {
 
-    private final boolean concurrent;
+    private final int threads;
 
     /**
-     * Creates a backend.
+     * Creates a backend, sizing EJML's pool if {@value ThreadLimit#PROPERTY} asks for a new size.
      *
-     * @throws IllegalArgumentException if the system property {@value ThreadLimit#PROPERTY} is set but not a positive integer
+     * @throws IllegalArgumentException if the system property {@value ThreadLimit#PROPERTY} is set but not a
+     *                                  positive integer
      */
     public EjmlBackend() {
-        int threads = ThreadLimit.threads();
-        if (System.getProperty(ThreadLimit.PROPERTY) != null) {
-            EjmlConcurrency.setMaxThreads(threads);
-        }
-        this.concurrent = threads > 1;
+        threads = EjmlThreads.configure();
     }
 
     @Override
     public String name() {
         return EjmlBackendProvider.NAME;
     }
-
-    // ---- memory ------------------------------------------------------------------------------
 
     @Override
     public Tensor create(int rows, int cols) {
@@ -53,27 +45,41 @@ public final class EjmlBackend implements Backend {
     }
 
     @Override
-    public void write(float[] source, int offset, Tensor destination) {
-        EjmlTensor d = EjmlTensor.of(destination);
-        Shapes.checkRange("write", source, offset, d.size());
-        System.arraycopy(source, offset, d.data(), 0, d.size());
+    protected float[] array(Tensor tensor) {
+        return EjmlTensor.of(tensor).data();
     }
 
     @Override
-    public void read(Tensor source, float[] destination, int offset) {
-        EjmlTensor s = EjmlTensor.of(source);
-        Shapes.checkRange("read", destination, offset, s.size());
-        System.arraycopy(s.data(), 0, destination, offset, s.size());
+    public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
+        EjmlTensor ea = EjmlTensor.of(a);
+        EjmlTensor eb = EjmlTensor.of(b);
+        EjmlTensor ec = EjmlTensor.of(c);
+        Shapes.checkGemm(transposeA, transposeB, ea, eb, ec);
+        EjmlGemm.gemm(transposeA, transposeB, alpha, ea.matrix, eb.matrix, beta, ec.matrix, threads > 1);
     }
 
     @Override
-    public void gatherRows(Tensor source, int[] rowIndices, int from, Tensor destination) {
-        EjmlTensor s = EjmlTensor.of(source);
-        EjmlTensor d = EjmlTensor.of(destination);
-        Shapes.checkGather(s, rowIndices, from, d);
-        int cols = d.cols();
-        for (int r = 0; r < d.rows(); r++) {
-            System.arraycopy(s.data(), rowIndices[from + r] * cols, d.data(), r * cols, cols);
+    public void columnSums(Tensor a, Tensor sums) {
+        EjmlTensor ea = EjmlTensor.of(a);
+        EjmlTensor es = EjmlTensor.of(sums);
+        Shapes.checkRowVector("columnSums", es, ea.cols());
+        // Not CommonOps_FDRM.sumCols: it adds down each column in float, which over 1003 rows of
+        // [-1, 1) is off from the float64 sum by 2.4 times the kit's 1e-6 tolerance, and over 4096
+        // rows by 56 times. Row by row into float64 accumulators instead, which also reads a in order.
+        int rows = ea.rows();
+        int cols = ea.cols();
+        float[] data = ea.data();
+        double[] total = EjmlScratch.doubles(cols);
+        Arrays.fill(total, 0, cols, 0);
+        for (int r = 0; r < rows; r++) {
+            int row = r * cols;
+            for (int j = 0; j < cols; j++) {
+                total[j] += data[row + j];
+            }
+        }
+        float[] out = es.data();
+        for (int j = 0; j < cols; j++) {
+            out[j] = (float) total[j];
         }
     }
 
@@ -90,75 +96,6 @@ public final class EjmlBackend implements Backend {
         CommonOps_FDRM.fill(EjmlTensor.of(tensor).matrix, value);
     }
 
-    // ---- linear algebra ----------------------------------------------------------------------
-
-    @Override
-    public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
-        EjmlTensor ea = EjmlTensor.of(a);
-        EjmlTensor eb = EjmlTensor.of(b);
-        EjmlTensor ec = EjmlTensor.of(c);
-        Shapes.checkGemm(transposeA, transposeB, ea, eb, ec);
-        EjmlGemm.gemm(transposeA, transposeB, alpha, ea.matrix, eb.matrix, beta, ec.matrix, concurrent);
-    }
-
-    @Override
-    public void columnSums(Tensor a, Tensor sums) {
-        EjmlTensor ea = EjmlTensor.of(a);
-        EjmlTensor es = EjmlTensor.of(sums);
-        Shapes.checkRowVector("columnSums", es, ea.cols());
-        CommonOps_FDRM.sumCols(ea.matrix, es.matrix);
-    }
-
-    // ---- activations -------------------------------------------------------------------------
-
-    @Override
-    public void biasActivation(Tensor z, Tensor bias, Activation activation, Tensor output) {
-        EjmlTensor ez = EjmlTensor.of(z);
-        EjmlTensor eb = EjmlTensor.of(bias);
-        EjmlTensor eo = EjmlTensor.of(output);
-        checkActivation(activation);
-        Shapes.checkRowVector("biasActivation", eb, ez.cols());
-        Shapes.checkSame("biasActivation", ez, eo);
-        int cols = ez.cols();
-        float[] zd = ez.data();
-        float[] bd = eb.data();
-        // Activate each row right after adding the bias, while it is still in L1.
-        for (int row = 0; row < zd.length; row += cols) {
-            for (int j = 0; j < cols; j++) {
-                zd[row + j] += bd[j];
-            }
-            ActivationKernels.forward(activation, zd, eo.data(), row, row + cols);
-        }
-    }
-
-    @Override
-    public void activationBackward(Activation activation, Tensor z, Tensor output, Tensor gradient) {
-        EjmlTensor ez = EjmlTensor.of(z);
-        EjmlTensor eo = EjmlTensor.of(output);
-        EjmlTensor eg = EjmlTensor.of(gradient);
-        checkActivation(activation);
-        Shapes.checkSame("activationBackward", ez, eo);
-        Shapes.checkSame("activationBackward", ez, eg);
-        ActivationKernels.backward(activation, ez.data(), eo.data(), eg.data(), eg.size());
-    }
-
-    // ---- losses ------------------------------------------------------------------------------
-
-    @Override
-    public double loss(LossKind kind, Tensor prediction, Tensor target, Tensor gradient) {
-        EjmlTensor ep = EjmlTensor.of(prediction);
-        EjmlTensor et = EjmlTensor.of(target);
-        EjmlTensor eg = EjmlTensor.of(gradient);
-        if (kind == null) {
-            throw new IllegalArgumentException("loss: kind is null");
-        }
-        Shapes.checkSame("loss", ep, et);
-        Shapes.checkSame("loss", ep, eg);
-        return LossKernels.loss(kind, ep.data(), et.data(), eg.data(), ep.size());
-    }
-
-    // ---- element-wise ------------------------------------------------------------------------
-
     @Override
     public void scale(Tensor tensor, float alpha) {
         CommonOps_FDRM.scale(alpha, EjmlTensor.of(tensor).matrix);
@@ -173,65 +110,7 @@ public final class EjmlBackend implements Backend {
     }
 
     @Override
-    public double sumOfSquares(Tensor tensor) {
-        // In float64, as the contract asks; EJML's norms accumulate in float.
-        double sum = 0;
-        for (float v : EjmlTensor.of(tensor).data()) {
-            sum += (double) v * v;
-        }
-        return sum;
-    }
-
-    // ---- optimizer updates -------------------------------------------------------------------
-
-    @Override
-    public void sgdUpdate(Tensor parameter, Tensor gradient, Tensor velocity,
-                          float learningRate, float momentum, boolean nesterov, float decay) {
-        EjmlTensor ep = EjmlTensor.of(parameter);
-        EjmlTensor eg = EjmlTensor.of(gradient);
-        Shapes.checkSame("sgdUpdate", ep, eg);
-        if (velocity == null) {
-            OptimizerKernels.sgd(ep.data(), eg.data(), learningRate, decay, ep.size());
-            return;
-        }
-        EjmlTensor ev = EjmlTensor.of(velocity);
-        Shapes.checkSame("sgdUpdate", ep, ev);
-        OptimizerKernels.sgdMomentum(ep.data(), eg.data(), ev.data(), learningRate, momentum, nesterov, decay, ep.size());
-    }
-
-    @Override
-    public void adamUpdate(Tensor parameter, Tensor gradient, Tensor m, Tensor v,
-                           float stepSize, float beta1, float beta2, float epsilon, float decay) {
-        EjmlTensor ep = EjmlTensor.of(parameter);
-        EjmlTensor eg = EjmlTensor.of(gradient);
-        EjmlTensor em = EjmlTensor.of(m);
-        EjmlTensor ev = EjmlTensor.of(v);
-        Shapes.checkSame("adamUpdate", ep, eg);
-        Shapes.checkSame("adamUpdate", ep, em);
-        Shapes.checkSame("adamUpdate", ep, ev);
-        OptimizerKernels.adam(ep.data(), eg.data(), em.data(), ev.data(), stepSize, beta1, beta2, epsilon, decay,
-                ep.size());
-    }
-
-    @Override
-    public void rmsPropUpdate(Tensor parameter, Tensor gradient, Tensor meanSquare,
-                              float learningRate, float rho, float epsilon, float decay) {
-        EjmlTensor ep = EjmlTensor.of(parameter);
-        EjmlTensor eg = EjmlTensor.of(gradient);
-        EjmlTensor es = EjmlTensor.of(meanSquare);
-        Shapes.checkSame("rmsPropUpdate", ep, eg);
-        Shapes.checkSame("rmsPropUpdate", ep, es);
-        OptimizerKernels.rmsProp(ep.data(), eg.data(), es.data(), learningRate, rho, epsilon, decay, ep.size());
-    }
-
-    private static void checkActivation(Activation activation) {
-        if (activation == null) {
-            throw new IllegalArgumentException("activation is null");
-        }
-    }
-
-    @Override
     public String toString() {
-        return "ejml backend (" + (concurrent ? "concurrent products" : "single thread") + ")";
+        return "ejml backend (" + threads + (threads == 1 ? " thread)" : " threads)");
     }
 }
