@@ -4,7 +4,6 @@ import io.ae4j.data.FloatMatrix;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * One run of {@link Network#fit}: epochs of shuffled mini-batches, validation, early stopping,
@@ -19,11 +18,9 @@ final class FitLoop {
     private final Backend backend;
     private final FitConfig config;
     private final TrainingListener[] listeners;
-    private final Tensor train;
+    private final TrainingSteps steps;
     private final Tensor validation;     // null without validation data
-    private final int[] order;
     private final int[] validationOrder;
-    private final SplittableRandom random;
     private final float[] lastGood;      // weights at the end of the last finite epoch
     private final float[] best;          // weights of the best epoch, when they are to be restored
 
@@ -32,14 +29,12 @@ final class FitLoop {
         this.backend = network.backend();
         this.config = config;
         this.listeners = config.listeners().toArray(new TrainingListener[0]);
-        this.train = upload(trainData);
-        this.validation = validationData == null ? null : upload(validationData);
-        this.order = identity(trainData.rows());
-        this.validationOrder = validationData == null ? null : identity(validationData.rows());
         // Without a seed of its own, a fit shuffles from the model's seed and step, so that successive
         // fits are reproducible yet differ.
-        this.random = new SplittableRandom(config.shuffleSeed() != null ? config.shuffleSeed()
-                : network.seed() + network.step());
+        this.steps = new TrainingSteps(network, trainData, config.batchSize(), config.shuffle(),
+                config.shuffleSeed() != null ? config.shuffleSeed() : network.seed() + network.step());
+        this.validation = validationData == null ? null : upload(validationData);
+        this.validationOrder = validationData == null ? null : identity(validationData.rows());
         this.lastGood = new float[network.parameterCount()];
         network.readParameters(lastGood);
         EarlyStopping stopping = config.earlyStopping();
@@ -89,7 +84,7 @@ final class FitLoop {
             } else {
                 sinceBest++;
             }
-            EpochReport report = new EpochReport(epoch, epochs, loss, valLoss, order.length, System.nanoTime() - start);
+            EpochReport report = new EpochReport(epoch, epochs, loss, valLoss, steps.rows(), System.nanoTime() - start);
             for (TrainingListener listener : listeners) {
                 listener.onEpochEnd(report);
             }
@@ -107,30 +102,22 @@ final class FitLoop {
 
     /** One pass over the training rows; returns the mean loss per sample. */
     private double trainEpoch(int epoch, int lastGoodEpoch) {
-        int rows = order.length;
-        int batchSize = Math.min(config.batchSize(), rows);
-        int batches = (rows + batchSize - 1) / batchSize;
-        if (config.shuffle()) {
-            shuffle(order);
-        }
+        int batches = steps.batchesPerEpoch();
         for (TrainingListener listener : listeners) {
             listener.onEpochStart(epoch, batches);
         }
         double sum = 0;
-        for (int b = 0; b < batches; b++) {
-            int from = b * batchSize;
-            Workspace ws = network.trainingWorkspace(Math.min(batchSize, rows - from));
-            backend.gatherRows(train, order, from, ws.input);
-            double loss = network.trainStep(ws);
+        for (int b = 1; b <= batches; b++) {
+            double loss = steps.next();
             if (!Double.isFinite(loss)) {
-                throw diverged(epoch, b + 1, loss, lastGoodEpoch);
+                throw diverged(epoch, b, loss, lastGoodEpoch);
             }
-            sum += loss * ws.rows;
+            sum += loss * steps.lastBatchRows();
             for (TrainingListener listener : listeners) {
-                listener.onBatchEnd(epoch, b + 1, batches, loss);
+                listener.onBatchEnd(epoch, b, batches, loss);
             }
         }
-        return sum / rows;
+        return sum / steps.rows();
     }
 
     /** Mean validation loss per sample, in batches of the training batch size. */
@@ -149,15 +136,6 @@ final class FitLoop {
     private TrainingDivergedException diverged(int epoch, int batch, double loss, int lastGoodEpoch) {
         network.writeParameters(lastGood);
         return new TrainingDivergedException(epoch, batch, loss, lastGoodEpoch);
-    }
-
-    private void shuffle(int[] a) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     private Tensor upload(FloatMatrix data) {

@@ -256,6 +256,21 @@ public final class Network {
     }
 
     /**
+     * Mini-batch steps over {@code data}, copied once into backend memory, for callers that drive
+     * training themselves; see {@link TrainingSteps}.
+     *
+     * @param batchSize rows per step, > 0
+     * @param shuffle   whether each epoch visits the rows in a new random order, drawn from {@code seed}
+     */
+    public TrainingSteps steps(FloatMatrix data, int batchSize, boolean shuffle, long seed) {
+        checkBatch(data);
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be > 0, got " + batchSize);
+        }
+        return new TrainingSteps(this, data, batchSize, shuffle, seed);
+    }
+
+    /**
      * Trains on {@code train} as Keras's {@code fit} does.
      *
      * @param validation held-out rows evaluated after each epoch, or null
@@ -456,16 +471,28 @@ public final class Network {
 
     /** Runs {@code change} as the only change in progress, with inference held off. */
     private void mutate(Runnable change) {
+        beginChange();
+        try {
+            change.run();
+        } finally {
+            endChange();
+        }
+    }
+
+    /**
+     * Takes the training guard: refuses if another change is in progress, then waits for running
+     * inference to finish. Pair with {@link #endChange()}.
+     */
+    void beginChange() {
         if (!mutating.compareAndSet(false, true)) {
             throw new IllegalStateException("this model is already being trained or changed by another thread; "
                     + "train one model from one thread at a time, or give each thread its own model");
         }
         lock.writeLock().lock();
-        try {
-            change.run();
-        } finally {
-            lock.writeLock().unlock();
-            mutating.set(false);
-        }
+    }
+
+    void endChange() {
+        lock.writeLock().unlock();
+        mutating.set(false);
     }
 }

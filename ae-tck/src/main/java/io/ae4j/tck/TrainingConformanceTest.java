@@ -14,6 +14,7 @@ import io.ae4j.spi.Backend;
 import io.ae4j.train.FitConfig;
 import io.ae4j.train.TrainingHistory;
 import io.ae4j.train.TrainingListener;
+import io.ae4j.train.TrainingSteps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -101,6 +102,21 @@ public abstract class TrainingConformanceTest {
         ae.fit(data, FitConfig.builder().epochs(1).batchSize(2).listener(meter).build());
         double perStep = (allocated[1] - allocated[0]) / 300.0;
         assertTrue(perStep <= maxBytesAllocatedPerStep(), "a training step allocated " + perStep + " bytes");
+    }
+
+    @Test
+    void steppingByHandIsWhatFitDoes() {
+        FloatMatrix data = GradientCheckConformanceTest.uniform(37, 10, new SplittableRandom(6));
+        Autoencoder fitted = kerasExample(9);
+        fitted.fit(data, FitConfig.builder().epochs(2).batchSize(8).shuffleSeed(3).build());
+        Autoencoder stepped = kerasExample(9);
+        TrainingSteps steps = stepped.network().steps(data, 8, true, 3);
+        assertEquals(5, steps.batchesPerEpoch());
+        for (int i = 0; i < 2 * steps.batchesPerEpoch(); i++) {
+            assertTrue(Double.isFinite(steps.step()));
+        }
+        assertEquals(5, steps.lastBatchRows(), "the last batch holds the 37 - 4 * 8 rows left");
+        assertArrayEquals(fitted.network().parameters(), stepped.network().parameters());
     }
 
     @Test

@@ -63,9 +63,10 @@ public final class EjmlBackend extends HeapBackend {
         EjmlTensor ea = EjmlTensor.of(a);
         EjmlTensor es = EjmlTensor.of(sums);
         Shapes.checkRowVector("columnSums", es, ea.cols());
-        // Not CommonOps_FDRM.sumCols: it adds down each column in float, which over 1003 rows of
-        // [-1, 1) is off from the float64 sum by 2.4 times the kit's 1e-6 tolerance, and over 4096
-        // rows by 56 times. Row by row into float64 accumulators instead, which also reads a in order.
+        // Not CommonOps_FDRM.sumCols: it adds down each column in float, and its error grows with
+        // the rows: for values in [-1, 1) it is 2.4 times a tolerance of 1e-6 (absolute plus relative)
+        // over 1003 rows and 56 times over 4096. Row by row into float64 accumulators instead, which
+        // also reads a in order.
         int rows = ea.rows();
         int cols = ea.cols();
         float[] data = ea.data();

@@ -15,9 +15,9 @@ import org.ejml.dense.row.mult.MatrixMatrixMult_FDRM;
  * {@code CommonOps_FDRM.multTransAB} and {@code multAddTransAB} pass EJML's kernel a null work
  * array and so allocate a column of {@code a} per call; that form calls the kernel directly with a
  * per-thread array instead. The concurrent products allocate about 100 bytes per call on the
- * calling thread, and more in EJML's workers (lambdas, a pool task and a parallel stream): EJML's
- * {@code EjmlConcurrency.loopFor} gives no way around that, and above the threshold it is small
- * next to the product.
+ * calling thread and under 1 KB in all (a lambda, a pool task and a parallel stream): EJML's
+ * {@code EjmlConcurrency.loopFor} offers no way around that, and it only happens above the
+ * threshold below, where a product takes milliseconds.
  */
 final class EjmlGemm {
 

@@ -1,0 +1,101 @@
+package io.ae4j.train;
+
+import io.ae4j.data.FloatMatrix;
+import io.ae4j.spi.Backend;
+import io.ae4j.spi.Tensor;
+import java.util.SplittableRandom;
+
+/**
+ * Mini-batch training steps over a dataset copied once into backend memory: the loop inside
+ * {@link Network#fit}, for code that drives training itself, such as benchmarks or parameter
+ * averaging on a cluster. Each {@link #step()} trains the next batch; a new epoch starts, with
+ * a fresh shuffle, when the last batch of one has been trained. A last, smaller batch is trained
+ * too. Steps allocate nothing in steady state.
+ *
+ * <p>A step returns the batch's loss as it is, NaN or infinite included: divergence is the
+ * caller's to handle. Steps take the network's training guard, so they cannot overlap a
+ * {@code fit} or another change in another thread.
+ */
+public final class TrainingSteps {
+
+    private final Network network;
+    private final Backend backend;
+    private final Tensor data;
+    private final int[] order;
+    private final int batchSize;
+    private final int batches;
+    private final boolean shuffle;
+    private final SplittableRandom random;
+    private int position;       // batches of the current epoch trained so far
+    private int lastRows;
+
+    TrainingSteps(Network network, FloatMatrix rows, int batchSize, boolean shuffle, long seed) {
+        this.network = network;
+        this.backend = network.backend();
+        this.data = backend.create(rows.rows(), rows.cols());
+        backend.write(rows.data(), 0, data);
+        this.order = new int[rows.rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        this.batchSize = Math.min(batchSize, order.length);
+        this.batches = (order.length + this.batchSize - 1) / this.batchSize;
+        this.shuffle = shuffle;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** Batches in one epoch. */
+    public int batchesPerEpoch() {
+        return batches;
+    }
+
+    /** Rows in the dataset. */
+    public int rows() {
+        return order.length;
+    }
+
+    /** Rows in the batch the last step trained. */
+    public int lastBatchRows() {
+        return lastRows;
+    }
+
+    /**
+     * Trains the next batch: forward, loss, backward and an optimizer step.
+     *
+     * @return the batch's mean loss before the update
+     * @throws IllegalStateException if the network is being trained or changed in another thread
+     */
+    public double step() {
+        network.beginChange();
+        try {
+            return next();
+        } finally {
+            network.endChange();
+        }
+    }
+
+    /** {@link #step()} for a caller that already holds the training guard. */
+    double next() {
+        if (position == batches) {
+            position = 0;
+        }
+        if (position == 0 && shuffle) {
+            shuffle();
+        }
+        int from = position * batchSize;
+        Workspace ws = network.trainingWorkspace(Math.min(batchSize, order.length - from));
+        backend.gatherRows(data, order, from, ws.input);
+        position++;
+        lastRows = ws.rows;
+        return network.trainStep(ws);
+    }
+
+    private void shuffle() {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

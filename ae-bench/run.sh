@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the benchmarks jar, runs a profile, and renders results.md and training.png from JMH's JSON.
+#   ae-bench/run.sh quick   # about 10 minutes on 2 cores: 1 fork, short iterations
+#   ae-bench/run.sh full    # the annotated settings: 2 forks, 3 warmup and 5 measured iterations
+# Extra arguments go to JMH, e.g. `ae-bench/run.sh quick TrainingBenchmark -p network=MNIST`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile="${1:-quick}"
+shift || true
+
+# Thread settings, the same for ae4j's ND4J backend and for Deeplearning4j (both use ND4J's natives):
+# OpenMP threads sleep instead of spinning when idle (spinning costs 1.5-2.5x on 2 cores), and
+# OpenBLAS 0.3.19 is told the core type it misdetects on Zen 5 unless the environment says otherwise.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-Haswell}"
+
+./mvnw -B -q -pl ae-bench -am package -DskipTests
+out="ae-bench/results/$profile"
+mkdir -p "$out"
+case "$profile" in
+  quick) settings=(-f 1 -wi 2 -w 1s -i 3 -r 1s) ;;
+  full)  settings=() ;;
+  *) echo "usage: $0 quick|full [JMH arguments]" >&2; exit 2 ;;
+esac
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs) x $(nproc)"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "OMP_WAIT_POLICY=$OMP_WAIT_POLICY OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE"
+  echo "command: ae-bench/run.sh $profile $*"
+} > "$out/environment.txt"
+java -jar ae-bench/target/benchmarks.jar "${settings[@]}" -prof gc -rf json -rff "$out/results.json" "$@"
+java -cp ae-bench/target/benchmarks.jar io.ae4j.bench.BenchReport "$out/results.json" "$out"
