@@ -175,25 +175,38 @@ public final class BenchReport {
 
     private static void chart(List<Row> rows, Path png) throws IOException {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
         for (String b : List.of("naive", "ejml", "nd4j", "dl4j")) {
             for (BenchNetwork n : BenchNetwork.values()) {
                 double s = samplesPerSecond(rows, b, n);
                 if (!Double.isNaN(s)) {
                     data.addValue(s, b.equals("dl4j") ? "Deeplearning4j" : b, n.name());
+                    low = Math.min(low, s);
+                    high = Math.max(high, s);
                 }
             }
         }
+        if (data.getRowCount() == 0) {
+            return;
+        }
+        // Whole decades around the data; bars grow from the bottom decade, not from zero (log 0 is -inf).
+        double bottom = Math.pow(10, Math.floor(Math.log10(low)));
+        double top = Math.pow(10, Math.ceil(Math.log10(high)));
         JFreeChart chart = ChartFactory.createBarChart("ae4j training throughput (higher is better)", "network",
                 "samples per second (log scale)", data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         LogAxis axis = new LogAxis("samples per second (log scale)");
         axis.setBase(10);
+        axis.setRange(bottom, top);
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
         plot.setRangeAxis(axis);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.GRAY);
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
+        renderer.setBase(bottom);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 500);
     }
 

@@ -38,6 +38,8 @@ final class NaiveGemm {
      */
     private static final long PARALLEL_VOLUME = 256L * 256 * 64;
 
+    private static final ThreadLocal<Share[]> SHARES = ThreadLocal.withInitial(() -> new Share[0]);
+
     private NaiveGemm() {
     }
 
@@ -56,17 +58,25 @@ final class NaiveGemm {
             rows(transposeA, transposeB, alpha, a.data, a.cols(), b.data, beta, c.data, n, k, 0, m);
             return;
         }
-        Share[] shares = new Share[threads];
-        for (int t = 0; t < threads; t++) {
-            shares[t] = new Share(transposeA, transposeB, alpha, a.data, a.cols(), b.data, beta, c.data, n, k,
-                    (int) ((long) m * t / threads), (int) ((long) m * (t + 1) / threads));
+        // The calling thread's own tasks, reused call after call, so that a training step allocates nothing.
+        Share[] shares = SHARES.get();
+        if (shares.length < threads) {
+            shares = new Share[threads];
+            for (int t = 0; t < threads; t++) {
+                shares[t] = new Share();
+            }
+            SHARES.set(shares);
         }
         for (int t = 1; t < threads; t++) {
+            shares[t].reinitialize();
+            shares[t].set(transposeA, transposeB, alpha, a.data, a.cols(), b.data, beta, c.data, n, k,
+                    (int) ((long) m * t / threads), (int) ((long) m * (t + 1) / threads));
             pool.execute(shares[t]);
         }
-        shares[0].compute();
+        rows(transposeA, transposeB, alpha, a.data, a.cols(), b.data, beta, c.data, n, k, 0, m / threads);
         for (int t = 1; t < threads; t++) {
             shares[t].join();
+            shares[t].clear();
         }
     }
 
@@ -156,24 +166,27 @@ final class NaiveGemm {
         }
     }
 
-    /** One share of the rows of a parallel product, as a task for the pool. */
+    /**
+     * One share of the rows of a parallel product, as a task for the pool. Reused: {@link #set}
+     * before each run, {@link #clear} after, so it holds no matrix between products.
+     */
     private static final class Share extends RecursiveAction {
 
-        private final boolean transposeA;
-        private final boolean transposeB;
-        private final float alpha;
-        private final float[] a;
-        private final int aCols;
-        private final float[] b;
-        private final float beta;
-        private final float[] c;
-        private final int n;
-        private final int k;
-        private final int from;
-        private final int to;
+        private boolean transposeA;
+        private boolean transposeB;
+        private float alpha;
+        private float[] a;
+        private int aCols;
+        private float[] b;
+        private float beta;
+        private float[] c;
+        private int n;
+        private int k;
+        private int from;
+        private int to;
 
-        Share(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b, float beta,
-              float[] c, int n, int k, int from, int to) {
+        void set(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b, float beta,
+                 float[] c, int n, int k, int from, int to) {
             this.transposeA = transposeA;
             this.transposeB = transposeB;
             this.alpha = alpha;
@@ -186,6 +199,12 @@ final class NaiveGemm {
             this.k = k;
             this.from = from;
             this.to = to;
+        }
+
+        void clear() {
+            a = null;
+            b = null;
+            c = null;
         }
 
         @Override
