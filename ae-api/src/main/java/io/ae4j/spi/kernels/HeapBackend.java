@@ -11,8 +11,8 @@ import java.util.Arrays;
  * The kernels of a backend whose tensors are exact-size row-major {@code float[]} arrays on the
  * Java heap (the naive and EJML backends): memory, activations, losses, element-wise operations
  * and optimizer updates, each checking all its arguments before it touches an element. A subclass
- * supplies its tensors ({@link #create}, {@link #array}), the matrix products and column sums,
- * and overrides whatever its library does better.
+ * supplies its tensors ({@link #create}, {@link #array}) and the matrix products, and overrides
+ * whatever its library does better.
  */
 public abstract class HeapBackend implements Backend {
 
@@ -61,6 +61,27 @@ public abstract class HeapBackend implements Backend {
     @Override
     public void fill(Tensor tensor, float value) {
         Arrays.fill(array(tensor), value);
+    }
+
+    // ---- reductions --------------------------------------------------------------------------
+
+    @Override
+    public void columnSums(Tensor a, Tensor sums) {
+        float[] ad = array(a);
+        float[] sd = array(sums);
+        Shapes.checkRowVector("columnSums", sums, a.cols());
+        int cols = a.cols();
+        // Row by row into float64 accumulators: a is read in order, and long columns stay exact.
+        double[] total = Scratch.doubles(cols);
+        Arrays.fill(total, 0, cols, 0);
+        for (int row = 0; row < ad.length; row += cols) {
+            for (int j = 0; j < cols; j++) {
+                total[j] += ad[row + j];
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            sd[j] = (float) total[j];
+        }
     }
 
     // ---- activations -------------------------------------------------------------------------

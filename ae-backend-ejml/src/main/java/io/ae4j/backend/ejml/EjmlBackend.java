@@ -4,7 +4,6 @@ import io.ae4j.spi.Shapes;
 import io.ae4j.spi.Tensor;
 import io.ae4j.spi.ThreadLimit;
 import io.ae4j.spi.kernels.HeapBackend;
-import java.util.Arrays;
 import org.ejml.dense.row.CommonOps_FDRM;
 
 /**
@@ -56,32 +55,6 @@ public final class EjmlBackend extends HeapBackend {
         EjmlTensor ec = EjmlTensor.of(c);
         Shapes.checkGemm(transposeA, transposeB, ea, eb, ec);
         EjmlGemm.gemm(transposeA, transposeB, alpha, ea.matrix, eb.matrix, beta, ec.matrix, threads > 1);
-    }
-
-    @Override
-    public void columnSums(Tensor a, Tensor sums) {
-        EjmlTensor ea = EjmlTensor.of(a);
-        EjmlTensor es = EjmlTensor.of(sums);
-        Shapes.checkRowVector("columnSums", es, ea.cols());
-        // Not CommonOps_FDRM.sumCols: it adds down each column in float, and its error grows with
-        // the rows: for values in [-1, 1) it is 2.4 times a tolerance of 1e-6 (absolute plus relative)
-        // over 1003 rows and 56 times over 4096. Row by row into float64 accumulators instead, which
-        // also reads a in order.
-        int rows = ea.rows();
-        int cols = ea.cols();
-        float[] data = ea.data();
-        double[] total = EjmlScratch.doubles(cols);
-        Arrays.fill(total, 0, cols, 0);
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
-            for (int j = 0; j < cols; j++) {
-                total[j] += data[row + j];
-            }
-        }
-        float[] out = es.data();
-        for (int j = 0; j < cols; j++) {
-            out[j] = (float) total[j];
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ae4j.backend.ejml;
 
+import io.ae4j.spi.kernels.Scratch;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.ejml.dense.row.CommonOps_MT_FDRM;
@@ -67,14 +68,14 @@ final class EjmlGemm {
                 case 0 -> CommonOps_FDRM.multAdd(alpha, a, b, c);
                 case 1 -> CommonOps_FDRM.multAddTransB(alpha, a, b, c);
                 case 2 -> CommonOps_FDRM.multAddTransA(alpha, a, b, c);
-                default -> MatrixMatrixMult_FDRM.multAddTransAB_aux(alpha, a, b, c, EjmlScratch.floats(a.numRows));
+                default -> MatrixMatrixMult_FDRM.multAddTransAB_aux(alpha, a, b, c, Scratch.floats(a.numRows));
             }
         } else {
             switch (form) {
                 case 0 -> CommonOps_FDRM.mult(alpha, a, b, c);
                 case 1 -> CommonOps_FDRM.multTransB(alpha, a, b, c);
                 case 2 -> CommonOps_FDRM.multTransA(alpha, a, b, c);
-                default -> MatrixMatrixMult_FDRM.multTransAB_aux(alpha, a, b, c, EjmlScratch.floats(a.numRows));
+                default -> MatrixMatrixMult_FDRM.multTransAB_aux(alpha, a, b, c, Scratch.floats(a.numRows));
             }
         }
     }

@@ -3,7 +3,6 @@ package io.ae4j.backend.naive;
 import io.ae4j.spi.Shapes;
 import io.ae4j.spi.Tensor;
 import io.ae4j.spi.kernels.HeapBackend;
-import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -50,27 +49,6 @@ public final class NaiveBackend extends HeapBackend {
         NaiveTensor nc = NaiveTensor.of(c);
         Shapes.checkGemm(transposeA, transposeB, na, nb, nc);
         NaiveGemm.gemm(pool, transposeA, transposeB, alpha, na, nb, beta, nc);
-    }
-
-    @Override
-    public void columnSums(Tensor a, Tensor sums) {
-        NaiveTensor na = NaiveTensor.of(a);
-        NaiveTensor ns = NaiveTensor.of(sums);
-        Shapes.checkRowVector("columnSums", ns, na.cols());
-        int rows = na.rows();
-        int cols = na.cols();
-        // Row by row into float64 accumulators, so that a is read contiguously.
-        double[] total = NaiveScratch.doubles(cols);
-        Arrays.fill(total, 0, cols, 0);
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
-            for (int j = 0; j < cols; j++) {
-                total[j] += na.data[row + j];
-            }
-        }
-        for (int j = 0; j < cols; j++) {
-            ns.data[j] = (float) total[j];
-        }
     }
 
     @Override

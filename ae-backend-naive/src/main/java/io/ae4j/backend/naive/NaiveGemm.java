@@ -1,5 +1,6 @@
 package io.ae4j.backend.naive;
 
+import io.ae4j.spi.kernels.Scratch;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
@@ -99,8 +100,8 @@ final class NaiveGemm {
         // Element (i, p) of op(a) is a[i * rowStep + p * depthStep].
         int rowStep = transposeA ? 1 : aCols;
         int depthStep = transposeA ? aCols : 1;
-        float[][] panel = NaiveScratch.rows(Math.min(k, KC), Math.min(n, NC));
-        float[] cSegment = NaiveScratch.floats(Math.min(n, NC));
+        float[][] panel = Scratch.rows(Math.min(k, KC), Math.min(n, NC));
+        float[] cSegment = Scratch.floats(Math.min(n, NC));
         for (int p0 = 0; p0 < k; p0 += KC) {
             int depth = Math.min(KC, k - p0);
             for (int j0 = 0; j0 < n; j0 += NC) {
