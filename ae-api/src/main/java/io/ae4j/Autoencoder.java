@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A dense autoencoder: an encoder that maps each row to a shorter code and a decoder that maps
@@ -57,7 +58,8 @@ public final class Autoencoder {
     private Autoencoder(Network network, int encoderLayers, Map<String, String> metadata) {
         this.network = network;
         this.encoderLayers = encoderLayers;
-        this.metadata = new LinkedHashMap<>(metadata);
+        // Read by inference threads while a fit updates it.
+        this.metadata = new ConcurrentHashMap<>(metadata);
     }
 
     /** Starts describing an autoencoder. */
@@ -97,8 +99,7 @@ public final class Autoencoder {
         }
         TrainingHistory history = network.fit(train, validation, config);
         if (history.epochs() > 0) {
-            int before = Integer.parseInt(metadata.getOrDefault("trained.epochs", "0"));
-            metadata.put("trained.epochs", Integer.toString(before + history.epochs()));
+            metadata.put("trained.epochs", Integer.toString(epochsTrained() + history.epochs()));
             metadata.put("trained.loss", Double.toString(history.finalTrainLoss()));
             metadata.put("trained.rows", Integer.toString(train.rows()));
         }
@@ -222,6 +223,15 @@ public final class Autoencoder {
     /** The seed the initial weights were drawn from; set one with {@link Builder#seed} to reproduce a run. */
     public long seed() {
         return network.seed();
+    }
+
+    /** Epochs trained so far, as the metadata records them (0 if a loaded file's record is not a number). */
+    private int epochsTrained() {
+        try {
+            return Integer.parseInt(metadata.getOrDefault("trained.epochs", "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Training metadata kept in the model file: epochs trained, last loss, rows. */
