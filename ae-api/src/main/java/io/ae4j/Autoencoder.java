@@ -10,6 +10,7 @@ import io.ae4j.spi.Backend;
 import io.ae4j.spi.Backends;
 import io.ae4j.train.FitConfig;
 import io.ae4j.train.Network;
+import io.ae4j.train.NetworkState;
 import io.ae4j.train.TrainingHistory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -172,9 +173,10 @@ public final class Autoencoder {
         List<Layer> layers = network.layers();
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         meta.put("saved.backend", network.backend().name());
+        NetworkState state = network.state();
         ModelFile.write(new ModelSnapshot(inputSize(), layers.subList(0, encoderLayers),
                 layers.subList(encoderLayers, layers.size()), network.loss(), network.optimizer(), network.clipNorm(),
-                network.seed(), network.parameters(), network.optimizerState(), network.step(), meta), file);
+                network.seed(), state.parameters(), state.optimizerState(), state.step(), meta), file);
     }
 
     /** Reads a model saved by {@link #save}, onto the default backend. */

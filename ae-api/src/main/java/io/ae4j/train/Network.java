@@ -174,9 +174,16 @@ public final class Network {
 
     /** A copy of the optimizer's state, in the flat layout described above. */
     public float[] optimizerState() {
+        return state().optimizerState();
+    }
+
+    /** Parameters, optimizer state and step count, read under one lock so that they are consistent. */
+    public NetworkState state() {
+        float[] params = new float[parameterCount];
         float[] flat = new float[optimizerStateSize()];
         lock.readLock().lock();
         try {
+            readParameters(params);
             int offset = 0;
             for (int s = 0; s < optimizer.stateSlots(); s++) {
                 for (Tensor[][] layer : optimizerState) {
@@ -186,10 +193,10 @@ public final class Network {
                     }
                 }
             }
+            return new NetworkState(params, flat, step);
         } finally {
             lock.readLock().unlock();
         }
-        return flat;
     }
 
     /** Replaces the optimizer's state and its step count. */

@@ -107,6 +107,10 @@ public abstract class ModelConformanceTest {
         Autoencoder loaded = Autoencoder.load(file, backend());
         assertArrayEquals(saved.reconstruct(x).data(), loaded.reconstruct(x).data());
         assertEquals("2", loaded.metadata().get("trained.epochs"));
+        io.ae4j.train.NetworkState state = saved.network().state();
+        assertEquals(saved.network().step(), state.step());
+        assertArrayEquals(saved.network().parameters(), state.parameters());
+        assertArrayEquals(loaded.network().optimizerState(), state.optimizerState());
         loaded.fit(x, twoEpochs);
         assertArrayEquals(straight.network().parameters(), loaded.network().parameters(),
                 "weights and optimizer state must both survive saving");
@@ -129,6 +133,21 @@ public abstract class ModelConformanceTest {
         for (int i = 0; i < actual.length; i++) {
             assertEquals(expected.data()[i], actual[i], 1e-5, "element " + i);
         }
+    }
+
+    @Test
+    void aLoadedFileWithOddMetadataStillTrains() throws IOException {
+        Autoencoder ae = model(7);
+        Path file = dir.resolve("odd.ae4j");
+        ae.save(file);
+        io.ae4j.io.ModelSnapshot s = io.ae4j.io.ModelFile.read(file);
+        io.ae4j.io.ModelFile.write(new io.ae4j.io.ModelSnapshot(s.inputSize(), s.encoder(), s.decoder(), s.loss(),
+                s.optimizer(), s.clipNorm(), s.seed(), s.parameters(), s.optimizerState(), s.step(),
+                java.util.Map.of("trained.epochs", "many", "note", "written by hand")), file);
+        Autoencoder loaded = Autoencoder.load(file, backend());
+        loaded.fit(data(20, 1), FitConfig.builder().epochs(1).build());
+        assertEquals("1", loaded.metadata().get("trained.epochs"), "an unreadable count restarts from 0");
+        assertEquals("written by hand", loaded.metadata().get("note"));
     }
 
     @Test
