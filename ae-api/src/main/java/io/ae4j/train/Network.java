@@ -9,9 +9,6 @@ import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The training engine: a stack of layers bound to a backend, with its parameters, their
@@ -49,8 +46,7 @@ public final class Network {
 
     /** Training workspaces by batch size; a fit needs at most four (train and validation, full and last). */
     private final Workspace[] workspaces = new Workspace[8];
-    private final AtomicBoolean mutating = new AtomicBoolean();
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ChangeGuard guard = new ChangeGuard();
 
     /**
      * Binds {@code layers} to {@code backend} and draws initial weights from {@code seed}.
@@ -169,7 +165,7 @@ public final class Network {
     /** Replaces every parameter from the flat layout described above. */
     public void setParameters(float[] flat) {
         checkLength("parameters", flat, parameterCount);
-        mutate(() -> writeParameters(flat));
+        guard.change(() -> writeParameters(flat));
     }
 
     /** A copy of the optimizer's state, in the flat layout described above. */
@@ -181,7 +177,7 @@ public final class Network {
     public NetworkState state() {
         float[] params = new float[parameterCount];
         float[] flat = new float[optimizerStateSize()];
-        lock.readLock().lock();
+        guard.beginRead();
         try {
             readParameters(params);
             int offset = 0;
@@ -195,7 +191,7 @@ public final class Network {
             }
             return new NetworkState(params, flat, step);
         } finally {
-            lock.readLock().unlock();
+            guard.endRead();
         }
     }
 
@@ -205,7 +201,7 @@ public final class Network {
         if (step < 0) {
             throw new IllegalArgumentException("step must be >= 0, got " + step);
         }
-        mutate(() -> {
+        guard.change(() -> {
             int offset = 0;
             for (int s = 0; s < optimizer.stateSlots(); s++) {
                 for (Tensor[][] layer : optimizerState) {
@@ -232,7 +228,7 @@ public final class Network {
         checkBatch(batch);
         checkLength("gradients", gradients, parameterCount);
         double[] result = new double[1];
-        mutate(() -> {
+        guard.change(() -> {
             Workspace ws = trainingWorkspace(batch.rows());
             backend.write(batch.data(), 0, ws.input);
             result[0] = forwardBackward(ws, ws.input);
@@ -250,7 +246,7 @@ public final class Network {
     /** One optimizer step from the given gradients (flat parameter layout), clipped if clipping is set. */
     public void applyGradients(float[] gradients) {
         checkLength("gradients", gradients, parameterCount);
-        mutate(() -> {
+        guard.change(() -> {
             int offset = 0;
             for (Tensor[] layer : this.gradients) {
                 for (Tensor g : layer) {
@@ -284,7 +280,7 @@ public final class Network {
      */
     public TrainingHistory fit(FloatMatrix train, FloatMatrix validation, FitConfig config) {
         TrainingHistory[] history = new TrainingHistory[1];
-        mutate(() -> history[0] = new FitLoop(this, train, validation, config).run());
+        guard.change(() -> history[0] = new FitLoop(this, train, validation, config).run());
         return history[0];
     }
 
@@ -308,7 +304,7 @@ public final class Network {
         if (input.rows() == 0) {
             return out;
         }
-        lock.readLock().lock();
+        guard.beginRead();
         try {
             Workspace full = null;
             for (int row = 0; row < input.rows(); row += PREDICT_CHUNK) {
@@ -322,7 +318,7 @@ public final class Network {
                 backend.read(ws.output(), out.data(), row * outWidth);
             }
         } finally {
-            lock.readLock().unlock();
+            guard.endRead();
         }
         return out;
     }
@@ -365,7 +361,7 @@ public final class Network {
     }
 
     void readParameters(float[] flat) {
-        lock.readLock().lock();
+        guard.beginRead();
         try {
             int offset = 0;
             for (Tensor[] layer : parameters) {
@@ -375,7 +371,7 @@ public final class Network {
                 }
             }
         } finally {
-            lock.readLock().unlock();
+            guard.endRead();
         }
     }
 
@@ -476,30 +472,8 @@ public final class Network {
         }
     }
 
-    /** Runs {@code change} as the only change in progress, with inference held off. */
-    private void mutate(Runnable change) {
-        beginChange();
-        try {
-            change.run();
-        } finally {
-            endChange();
-        }
-    }
-
-    /**
-     * Takes the training guard: refuses if another change is in progress, then waits for running
-     * inference to finish. Pair with {@link #endChange()}.
-     */
-    void beginChange() {
-        if (!mutating.compareAndSet(false, true)) {
-            throw new IllegalStateException("this model is already being trained or changed by another thread; "
-                    + "train one model from one thread at a time, or give each thread its own model");
-        }
-        lock.writeLock().lock();
-    }
-
-    void endChange() {
-        lock.writeLock().unlock();
-        mutating.set(false);
+    /** The guard that keeps changes one at a time; {@link TrainingSteps} takes it per step. */
+    ChangeGuard guard() {
+        return guard;
     }
 }

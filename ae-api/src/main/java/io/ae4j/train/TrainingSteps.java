@@ -66,11 +66,11 @@ public final class TrainingSteps {
      * @throws IllegalStateException if the network is being trained or changed in another thread
      */
     public double step() {
-        network.beginChange();
+        network.guard().beginChange();
         try {
             return next();
         } finally {
-            network.endChange();
+            network.guard().endChange();
         }
     }
 
