@@ -194,6 +194,17 @@ public abstract class KernelConformanceTest {
     }
 
     @Test
+    void gemmWithAlphaZeroReadsNeitherInput() {
+        float[] nan = new float[6];
+        Arrays.fill(nan, Float.NaN);
+        float[] before = uniform(4, -1, 1, 3);
+        Tensor c = tensor(before, 2, 2);
+        backend.gemm(false, false, 0f, tensor(nan, 2, 3), tensor(nan, 3, 2), 0.5f, c);
+        assertArrayEquals(new float[] {before[0] * 0.5f, before[1] * 0.5f, before[2] * 0.5f, before[3] * 0.5f},
+                values(c), "alpha == 0: c = beta * c, and NaN in a and b must not reach it");
+    }
+
+    @Test
     void gemmWithMismatchedShapesIsRefusedAndChangesNothing() {
         Tensor a = tensor(uniform(6, -1, 1, 1), 2, 3);
         Tensor b = tensor(uniform(8, -1, 1, 2), 4, 2);
@@ -230,26 +241,37 @@ public abstract class KernelConformanceTest {
         int m = 200;
         int k = 300;
         int n = 150;   // big enough for a multi-threaded backend to split
-        Tensor a = tensor(uniform(m * k, -1, 1, 1), m, k);
+        int threads = 4;
         Tensor b = tensor(uniform(k * n, -1, 1, 2), k, n);
-        Tensor small = tensor(uniform(3 * k, -1, 1, 3), 3, k);
-        Tensor expectedBig = backend.create(m, n);
-        Tensor expectedSmall = backend.create(3, n);
-        backend.gemm(false, false, 1, a, b, 0, expectedBig);
-        backend.gemm(false, false, 1, small, b, 0, expectedSmall);
-        float[] big = values(expectedBig);
-        float[] little = values(expectedSmall);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Tensor bTransposed = tensor(uniform(n * k, -1, 1, 3), n, k);   // exercises any per-thread transpose scratch
+        // Each thread has its own left matrices, so a race on shared scratch would change its numbers.
+        Tensor[] big = new Tensor[threads];
+        Tensor[] small = new Tensor[threads];
+        float[][] expectedBig = new float[threads][];
+        float[][] expectedSmall = new float[threads][];
+        for (int t = 0; t < threads; t++) {
+            big[t] = tensor(uniform(m * k, -1, 1, 10 + t), m, k);
+            small[t] = tensor(uniform(3 * k, -1, 1, 20 + t), 3, k);
+            Tensor outBig = backend.create(m, n);
+            Tensor outSmall = backend.create(3, n);
+            backend.gemm(false, false, 1, big[t], b, 0, outBig);
+            backend.gemm(false, true, 1, small[t], bTransposed, 0, outSmall);
+            expectedBig[t] = values(outBig);
+            expectedSmall[t] = values(outSmall);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
+            for (int t = 0; t < threads; t++) {
+                int me = t;
                 results.add(pool.submit(() -> {
                     Tensor outBig = backend.create(m, n);
                     Tensor outSmall = backend.create(3, n);
                     for (int round = 0; round < 50; round++) {
-                        backend.gemm(false, false, 1, a, b, 0, outBig);
-                        backend.gemm(false, false, 1, small, b, 0, outSmall);
-                        if (!Arrays.equals(big, values(outBig)) || !Arrays.equals(little, values(outSmall))) {
+                        backend.gemm(false, false, 1, big[me], b, 0, outBig);
+                        backend.gemm(false, true, 1, small[me], bTransposed, 0, outSmall);
+                        if (!Arrays.equals(expectedBig[me], values(outBig))
+                                || !Arrays.equals(expectedSmall[me], values(outSmall))) {
                             return false;
                         }
                     }
@@ -296,9 +318,13 @@ public abstract class KernelConformanceTest {
         float[] z = uniform(rows * cols, -30, 30, 7);
         z[0] = 0;
         z[1] = -0f;
+        z[2] = 100;    // float exp overflows beyond 88.7: sigmoid and softplus must not
+        z[3] = -100;
         float[] bias = uniform(cols, -1, 1, 8);
         bias[0] = 0;
         bias[1] = 0;
+        bias[2] = 0;
+        bias[3] = 0;
         Tensor tz = tensor(z, rows, cols);
         Tensor out = backend.create(rows, cols);
         backend.biasActivation(tz, tensor(bias, 1, cols), activation, out);
@@ -351,6 +377,7 @@ public abstract class KernelConformanceTest {
                 prediction[0] = 0;   // clamped: must stay finite
                 prediction[1] = 1;
                 prediction[2] = 1e-9f;
+                prediction[3] = 1;   // wrong and saturated: the gradient depends on the clamp's precision
                 break;
             case BCE_WITH_LOGITS:
                 prediction = uniform(rows * cols, -20, 20, 11);
@@ -363,6 +390,7 @@ public abstract class KernelConformanceTest {
         float[] target = uniform(rows * cols, 0, 1, 12);
         target[0] = 0;
         target[1] = 1;
+        target[3] = 0;
         if (kind == LossKind.MAE) {
             target[5] = prediction[5];   // |p - t| has gradient 0 where p == t
         }
@@ -439,6 +467,13 @@ public abstract class KernelConformanceTest {
     }
 
     @Test
+    void aZeroDecayIsSkippedNotMultiplied() {
+        Tensor p = tensor(new float[] {Float.POSITIVE_INFINITY, 1}, 1, 2);
+        backend.sgdUpdate(p, tensor(new float[] {0, 0}, 1, 2), null, 0.1f, 0, false, 0f);
+        assertArrayEquals(new float[] {Float.POSITIVE_INFINITY, 1}, values(p), "0 * infinity must not make NaN");
+    }
+
+    @Test
     void sgdWithMomentumAndNesterov() {
         for (boolean nesterov : new boolean[] {false, true}) {
             compareUpdates("sgd momentum nesterov=" + nesterov, 4,
@@ -452,7 +487,7 @@ public abstract class KernelConformanceTest {
         float lr = 1e-2f;
         float beta1 = 0.9f;
         float beta2 = 0.999f;
-        for (float decay : new float[] {0, 4e-5f}) {
+        for (float decay : new float[] {0, 0.05f}) {   // large enough that decaying after the step would show
             compareUpdates("adam decay=" + decay, 5,
                     (p, g, s, t) -> backend.adamUpdate(p, g, s[0], s[1], stepSize(lr, beta1, beta2, t), beta1, beta2, 1e-7f, decay),
                     (p, g, s, t) -> Float64Kernels.adam(p, g, s[0], s[1], stepSize(lr, beta1, beta2, t), beta1, beta2, 1e-7f, decay),
