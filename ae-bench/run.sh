@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks jar, runs a profile, and renders results.md and training.png from JMH's JSON.
-#   ae-bench/run.sh quick   # about 10 minutes on 2 cores: 1 fork, short iterations
+#   ae-bench/run.sh quick   # about 10 minutes on 2 cores: 1 fork, short iterations, kernels at one shape
 #   ae-bench/run.sh full    # the annotated settings: 2 forks, 3 warmup and 5 measured iterations
 # Extra arguments go to JMH, e.g. `ae-bench/run.sh quick TrainingBenchmark -p network=MNIST`.
 set -euo pipefail
@@ -17,11 +17,6 @@ export OPENBLAS_CORETYPE="${OPENBLAS_CORETYPE:-Haswell}"
 ./mvnw -B -q -pl ae-bench -am package -DskipTests
 out="ae-bench/results/$profile"
 mkdir -p "$out"
-case "$profile" in
-  quick) settings=(-f 1 -wi 2 -w 1s -i 3 -r 1s) ;;
-  full)  settings=() ;;
-  *) echo "usage: $0 quick|full [JMH arguments]" >&2; exit 2 ;;
-esac
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs) x $(nproc)"
@@ -29,5 +24,21 @@ esac
   echo "OMP_WAIT_POLICY=$OMP_WAIT_POLICY OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE"
   echo "command: ae-bench/run.sh $profile $*"
 } > "$out/environment.txt"
-java -jar ae-bench/target/benchmarks.jar "${settings[@]}" -prof gc -rf json -rff "$out/results.json" "$@"
-java -cp ae-bench/target/benchmarks.jar io.ae4j.bench.BenchReport "$out/results.json" "$out"
+jmh() {
+  java -jar ae-bench/target/benchmarks.jar "$@"
+}
+case "$profile" in
+  quick)
+    # Training gets the longer warm-up: Vector API code runs 10-100x slower until C2 has compiled it.
+    jmh 'TrainingBenchmark|SgemmCeilingBenchmark' -f 1 -wi 3 -w 2s -i 3 -r 1s -prof gc \
+        -rf json -rff "$out/training.json" "$@"
+    jmh 'InferenceBenchmark|KernelBenchmark' -p shape=256x784x256 -f 1 -wi 2 -w 1s -i 2 -r 1s \
+        -rf json -rff "$out/others.json" "$@"
+    java -cp ae-bench/target/benchmarks.jar io.ae4j.bench.BenchReport "$out" "$out/training.json" "$out/others.json"
+    ;;
+  full)
+    jmh -prof gc -rf json -rff "$out/results.json" "$@"
+    java -cp ae-bench/target/benchmarks.jar io.ae4j.bench.BenchReport "$out" "$out/results.json"
+    ;;
+  *) echo "usage: $0 quick|full [JMH arguments]" >&2; exit 2 ;;
+esac

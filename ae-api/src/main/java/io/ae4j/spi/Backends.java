@@ -216,12 +216,12 @@ public final class Backends {
         if (fallbackWarned) {
             return;
         }
+        // One line per backend that would have won, each naming its own reason.
         for (Entry e : all) {
             if (!e.availability.available() && e.priority > chosen.priority && e.provider != null) {
                 fallbackWarned = true;
                 LOG.warn("ae4j backend '{}' is unavailable ({}); using '{}' instead", e.name,
                         e.availability.reason(), chosen.name);
-                return;
             }
         }
     }

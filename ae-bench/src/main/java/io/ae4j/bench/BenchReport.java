@@ -31,7 +31,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 public final class BenchReport {
 
-    private static final List<String> BACKENDS = List.of("naive", "ejml", "nd4j");
+    private static final List<String> BACKENDS = List.of("naive", "ejml", "nd4j", "vector");
+    private static final List<String> WITH_PEER = List.of("naive", "ejml", "nd4j", "vector", "dl4j");
 
     /** One benchmark result: which benchmark with which parameters, its median, and allocation per op. */
     private record Row(String benchmark, Map<String, String> params, double median, String unit, double bytesPerOp) {
@@ -44,12 +45,15 @@ public final class BenchReport {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: BenchReport results.json outDir");
+        if (args.length < 2) {
+            System.err.println("usage: BenchReport outDir results.json [more-results.json ...]");
             System.exit(2);
         }
-        List<Row> rows = read(Path.of(args[0]));
-        Path out = Path.of(args[1]);
+        Path out = Path.of(args[0]);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            rows.addAll(read(Path.of(args[i])));
+        }
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.md"), markdown(rows), StandardCharsets.UTF_8);
         chart(rows, out.resolve("training.png"));
@@ -114,8 +118,8 @@ public final class BenchReport {
         StringBuilder md = new StringBuilder();
         double ceiling = ceiling(rows);
         md.append("### Training throughput (samples/s, median)\n\n");
-        md.append("| network | naive | ejml | nd4j | Deeplearning4j | best ae4j / DL4J | nd4j / DL4J |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| network | naive | ejml | nd4j | vector | Deeplearning4j | best ae4j / DL4J | nd4j / DL4J | vector / nd4j |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchNetwork n : BenchNetwork.values()) {
             double dl4j = samplesPerSecond(rows, "dl4j", n);
             double best = 0;
@@ -126,19 +130,24 @@ public final class BenchReport {
                 md.append(" | ").append(format(s));
             }
             md.append(" | ").append(format(dl4j)).append(" | ").append(ratio(best / dl4j))
-                    .append(" | ").append(ratio(samplesPerSecond(rows, "nd4j", n) / dl4j)).append(" |\n");
+                    .append(" | ").append(ratio(samplesPerSecond(rows, "nd4j", n) / dl4j))
+                    .append(" | ").append(ratio(samplesPerSecond(rows, "vector", n) / samplesPerSecond(rows, "nd4j", n)))
+                    .append(" |\n");
         }
         md.append("\n### Training GFLOP/s (6 x sum of in x out per sample)");
         md.append(Double.isNaN(ceiling) ? "\n\n" : String.format(Locale.ROOT,
                 "; sgemm ceiling through ND4J: %.0f GFLOP/s\n\n", ceiling));
-        md.append("| network | naive | ejml | nd4j | Deeplearning4j | nd4j / ceiling |\n|---|---:|---:|---:|---:|---:|\n");
+        md.append("| network | naive | ejml | nd4j | vector | Deeplearning4j | nd4j / ceiling | vector / ceiling |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchNetwork n : BenchNetwork.values()) {
             md.append("| ").append(n);
-            for (String b : List.of("naive", "ejml", "nd4j", "dl4j")) {
+            for (String b : WITH_PEER) {
                 md.append(" | ").append(String.format(Locale.ROOT, "%.1f", gflops(rows, b, n)));
             }
-            md.append(" | ").append(String.format(Locale.ROOT, "%.0f%%", 100 * gflops(rows, "nd4j", n) / ceiling))
-                    .append(" |\n");
+            for (String b : List.of("nd4j", "vector")) {
+                md.append(" | ").append(String.format(Locale.ROOT, "%.0f%%", 100 * gflops(rows, b, n) / ceiling));
+            }
+            md.append(" |\n");
         }
         appendAllocation(md, rows);
         appendOthers(md, rows);
@@ -177,7 +186,7 @@ public final class BenchReport {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         double low = Double.POSITIVE_INFINITY;
         double high = 0;
-        for (String b : List.of("naive", "ejml", "nd4j", "dl4j")) {
+        for (String b : WITH_PEER) {
             for (BenchNetwork n : BenchNetwork.values()) {
                 double s = samplesPerSecond(rows, b, n);
                 if (!Double.isNaN(s)) {

@@ -22,12 +22,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TrainingBenchmark {
 
-    @Param({"naive", "ejml", "nd4j"})
+    @Param({"naive", "ejml", "nd4j", "vector"})
     public String backend;
 
     @Param({"SEED", "MNIST", "WIDE"})

@@ -29,8 +29,8 @@ class BenchmarksSmokeTest {
                 .shouldFailOnError(true)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        // training 3 backends x 3 networks, DL4J 3, inference 9 x 2, kernels 3 x 3 x 5, ceiling 3
-        assertEquals(9 + 3 + 18 + 45 + 3, results.size());
+        // training 4 backends x 3 networks, DL4J 3, inference 12 x 2, kernels 4 x 3 x 5, ceiling 3
+        assertEquals(12 + 3 + 24 + 60 + 3, results.size());
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
         }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClasspathSelectionTest {
 
-    private static final List<String> ALL = List.of("naive", "ejml", "nd4j");
+    private static final List<String> ALL = List.of("naive", "ejml", "nd4j", "vector");
+    private static final String VECTOR_API = "--add-modules=jdk.incubator.vector";
 
     /** Runs the probe with only {@code backends} on the classpath. */
     private static Map<String, String> probe(List<String> backends, Map<String, String> env, String... jvmArgs)
@@ -76,15 +77,26 @@ class ClasspathSelectionTest {
 
     @Test
     void eachBackendAloneIsPickedAndTrains() throws Exception {
-        for (String backend : ALL) {
+        for (String backend : List.of("naive", "ejml", "nd4j")) {
             assertPicksAndTrains(probe(List.of(backend), Map.of()), backend);
         }
+        assertPicksAndTrains(probe(List.of("vector"), Map.of(), VECTOR_API), "vector");
     }
 
     @Test
     void withAllPresentTheHighestPriorityWins() throws Exception {
-        assertPicksAndTrains(probe(ALL, Map.of()), "nd4j");
+        assertPicksAndTrains(probe(ALL, Map.of(), VECTOR_API), "vector");
+        assertPicksAndTrains(probe(List.of("naive", "ejml", "nd4j"), Map.of()), "nd4j");
         assertPicksAndTrains(probe(List.of("naive", "ejml"), Map.of()), "ejml");
+    }
+
+    @Test
+    void theVectorBackendWithoutItsFlagFallsBackAndSaysWhichFlag() throws Exception {
+        Map<String, String> result = probe(List.of("naive", "vector"), Map.of());
+        assertPicksAndTrains(result, "naive");
+        String output = result.get("output");
+        assertEquals(1, output.split("ae4j backend 'vector' is unavailable", -1).length - 1, output);
+        assertTrue(output.contains("--add-modules jdk.incubator.vector"), output);
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrossBackendAgreementTest {
 
-    private static final List<String> BACKENDS = List.of("naive", "ejml", "nd4j");
+    private static final List<String> BACKENDS = List.of("naive", "ejml", "nd4j", "vector");
 
     @TempDir
     Path dir;
@@ -73,7 +73,7 @@ class CrossBackendAgreementTest {
     @Test
     void trainingAgreesStepByStepAndAtTheEnd() {
         double[] reference = stepLosses("naive");
-        for (String backend : List.of("ejml", "nd4j")) {
+        for (String backend : List.of("ejml", "nd4j", "vector")) {
             double[] losses = stepLosses(backend);
             assertEquals(reference.length, losses.length);
             for (int step = 0; step < 20; step++) {

@@ -47,38 +47,39 @@ public final class ActivationKernels {
     }
 
     /**
-     * {@code gradient[0..size) *= activation'(z)}, in place; {@code output} holds
+     * {@code gradient[from..to) *= activation'(z)}, in place; {@code output} holds
      * {@code activation(z)} and stands in for {@code z} where that is cheaper.
      */
-    public static void backward(Activation activation, float[] z, float[] output, float[] gradient, int size) {
+    public static void backward(Activation activation, float[] z, float[] output, float[] gradient, int from,
+                                int to) {
         switch (activation.function()) {
             case LINEAR:
                 break;
             case RELU:
                 // The derivative at exactly 0 is taken as 0, as in the float64 reference.
-                for (int i = 0; i < size; i++) {
+                for (int i = from; i < to; i++) {
                     gradient[i] *= z[i] > 0f ? 1f : 0f;
                 }
                 break;
             case LEAKY_RELU: {
                 float slope = activation.slope();
-                for (int i = 0; i < size; i++) {
+                for (int i = from; i < to; i++) {
                     gradient[i] *= z[i] > 0f ? 1f : slope;
                 }
                 break;
             }
             case SIGMOID:
-                for (int i = 0; i < size; i++) {
+                for (int i = from; i < to; i++) {
                     gradient[i] *= output[i] * (1f - output[i]);
                 }
                 break;
             case TANH:
-                for (int i = 0; i < size; i++) {
+                for (int i = from; i < to; i++) {
                     gradient[i] *= 1f - output[i] * output[i];
                 }
                 break;
             case SOFTPLUS:
-                for (int i = 0; i < size; i++) {
+                for (int i = from; i < to; i++) {
                     gradient[i] *= (float) sigmoid(z[i]);
                 }
                 break;

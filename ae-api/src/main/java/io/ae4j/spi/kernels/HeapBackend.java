@@ -9,10 +9,11 @@ import java.util.Arrays;
 
 /**
  * The kernels of a backend whose tensors are exact-size row-major {@code float[]} arrays on the
- * Java heap (the naive and EJML backends): memory, activations, losses, element-wise operations
+ * Java heap (the naive, EJML and Vector API backends): memory, activations, losses, element-wise operations
  * and optimizer updates, each checking all its arguments before it touches an element. A subclass
  * supplies its tensors ({@link #create}, {@link #array}) and the matrix products, and overrides
- * whatever its library does better.
+ * whatever its library does better: either a public kernel on tensors, or one of the protected
+ * array-level kernels below, which receive arrays whose shapes are already checked.
  */
 public abstract class HeapBackend implements Backend {
 
@@ -70,17 +71,21 @@ public abstract class HeapBackend implements Backend {
         float[] ad = array(a);
         float[] sd = array(sums);
         Shapes.checkRowVector("columnSums", sums, a.cols());
-        int cols = a.cols();
+        columnSums(ad, a.cols(), sd);
+    }
+
+    /** {@code sums[j] = sum of a[.][j]} over the rows of {@code a} (row-major, {@code cols} wide), in float64. */
+    protected void columnSums(float[] a, int cols, float[] sums) {
         // Row by row into float64 accumulators: a is read in order, and long columns stay exact.
         double[] total = Scratch.doubles(cols);
         Arrays.fill(total, 0, cols, 0);
-        for (int row = 0; row < ad.length; row += cols) {
+        for (int row = 0; row < a.length; row += cols) {
             for (int j = 0; j < cols; j++) {
-                total[j] += ad[row + j];
+                total[j] += a[row + j];
             }
         }
         for (int j = 0; j < cols; j++) {
-            sd[j] = (float) total[j];
+            sums[j] = (float) total[j];
         }
     }
 
@@ -94,13 +99,17 @@ public abstract class HeapBackend implements Backend {
         checkNotNull("biasActivation", activation);
         Shapes.checkRowVector("biasActivation", bias, z.cols());
         Shapes.checkSame("biasActivation", z, output);
-        int cols = z.cols();
+        biasActivation(zd, bd, z.cols(), activation, od);
+    }
+
+    /** {@code z[r][.] += bias} for every row (in place), then {@code output = activation(z)}. */
+    protected void biasActivation(float[] z, float[] bias, int cols, Activation activation, float[] output) {
         // Activate each row right after adding the bias, while it is still in L1.
-        for (int row = 0; row < zd.length; row += cols) {
+        for (int row = 0; row < z.length; row += cols) {
             for (int j = 0; j < cols; j++) {
-                zd[row + j] += bd[j];
+                z[row + j] += bias[j];
             }
-            ActivationKernels.forward(activation, zd, od, row, row + cols);
+            ActivationKernels.forward(activation, z, output, row, row + cols);
         }
     }
 
@@ -112,7 +121,12 @@ public abstract class HeapBackend implements Backend {
         checkNotNull("activationBackward", activation);
         Shapes.checkSame("activationBackward", z, output);
         Shapes.checkSame("activationBackward", z, gradient);
-        ActivationKernels.backward(activation, zd, od, gd, gd.length);
+        activationBackward(activation, zd, od, gd);
+    }
+
+    /** {@code gradient *= activation'(z)}, in place, where {@code output = activation(z)}. */
+    protected void activationBackward(Activation activation, float[] z, float[] output, float[] gradient) {
+        ActivationKernels.backward(activation, z, output, gradient, 0, gradient.length);
     }
 
     // ---- losses ------------------------------------------------------------------------------
@@ -125,14 +139,23 @@ public abstract class HeapBackend implements Backend {
         checkNotNull("loss", kind);
         Shapes.checkSame("loss", prediction, target);
         Shapes.checkSame("loss", prediction, gradient);
-        return LossKernels.loss(kind, p, t, g, p.length);
+        return loss(kind, p, t, g);
+    }
+
+    /** The mean loss over all elements, summed in float64; fills {@code gradient} with its gradient. */
+    protected double loss(LossKind kind, float[] prediction, float[] target, float[] gradient) {
+        return LossKernels.loss(kind, prediction, target, gradient, prediction.length);
     }
 
     // ---- element-wise ------------------------------------------------------------------------
 
     @Override
     public void scale(Tensor tensor, float alpha) {
-        float[] x = array(tensor);
+        scale(array(tensor), alpha);
+    }
+
+    /** {@code x *= alpha}, in place. */
+    protected void scale(float[] x, float alpha) {
         for (int i = 0; i < x.length; i++) {
             x[i] *= alpha;
         }
@@ -143,15 +166,25 @@ public abstract class HeapBackend implements Backend {
         float[] xd = array(x);
         float[] yd = array(y);
         Shapes.checkSame("axpy", x, y);
-        for (int i = 0; i < yd.length; i++) {
-            yd[i] += alpha * xd[i];
+        axpy(alpha, xd, yd);
+    }
+
+    /** {@code y += alpha * x}, in place on {@code y}. */
+    protected void axpy(float alpha, float[] x, float[] y) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] += alpha * x[i];
         }
     }
 
     @Override
     public double sumOfSquares(Tensor tensor) {
+        return sumOfSquares(array(tensor));
+    }
+
+    /** The sum of squares of {@code x}, in float64. */
+    protected double sumOfSquares(float[] x) {
         double sum = 0;
-        for (float v : array(tensor)) {
+        for (float v : x) {
             sum += (double) v * v;
         }
         return sum;
@@ -166,12 +199,23 @@ public abstract class HeapBackend implements Backend {
         float[] g = array(gradient);
         Shapes.checkSame("sgdUpdate", parameter, gradient);
         if (velocity == null) {
-            OptimizerKernels.sgd(p, g, learningRate, decay, p.length);
+            sgd(p, g, learningRate, decay);
             return;
         }
         float[] v = array(velocity);
         Shapes.checkSame("sgdUpdate", parameter, velocity);
-        OptimizerKernels.sgdMomentum(p, g, v, learningRate, momentum, nesterov, decay, p.length);
+        sgdMomentum(p, g, v, learningRate, momentum, nesterov, decay);
+    }
+
+    /** {@link OptimizerKernels#sgd} over all of {@code p}. */
+    protected void sgd(float[] p, float[] g, float learningRate, float decay) {
+        OptimizerKernels.sgd(p, g, learningRate, decay, 0, p.length);
+    }
+
+    /** {@link OptimizerKernels#sgdMomentum} over all of {@code p}. */
+    protected void sgdMomentum(float[] p, float[] g, float[] v, float learningRate, float momentum, boolean nesterov,
+                               float decay) {
+        OptimizerKernels.sgdMomentum(p, g, v, learningRate, momentum, nesterov, decay, 0, p.length);
     }
 
     @Override
@@ -184,7 +228,13 @@ public abstract class HeapBackend implements Backend {
         Shapes.checkSame("adamUpdate", parameter, gradient);
         Shapes.checkSame("adamUpdate", parameter, m);
         Shapes.checkSame("adamUpdate", parameter, v);
-        OptimizerKernels.adam(p, g, md, vd, stepSize, beta1, beta2, epsilon, decay, p.length);
+        adam(p, g, md, vd, stepSize, beta1, beta2, epsilon, decay);
+    }
+
+    /** {@link OptimizerKernels#adam} over all of {@code p}. */
+    protected void adam(float[] p, float[] g, float[] m, float[] v, float stepSize, float beta1, float beta2,
+                        float epsilon, float decay) {
+        OptimizerKernels.adam(p, g, m, v, stepSize, beta1, beta2, epsilon, decay, 0, p.length);
     }
 
     @Override
@@ -195,7 +245,13 @@ public abstract class HeapBackend implements Backend {
         float[] s = array(meanSquare);
         Shapes.checkSame("rmsPropUpdate", parameter, gradient);
         Shapes.checkSame("rmsPropUpdate", parameter, meanSquare);
-        OptimizerKernels.rmsProp(p, g, s, learningRate, rho, epsilon, decay, p.length);
+        rmsProp(p, g, s, learningRate, rho, epsilon, decay);
+    }
+
+    /** {@link OptimizerKernels#rmsProp} over all of {@code p}. */
+    protected void rmsProp(float[] p, float[] g, float[] s, float learningRate, float rho, float epsilon,
+                           float decay) {
+        OptimizerKernels.rmsProp(p, g, s, learningRate, rho, epsilon, decay, 0, p.length);
     }
 
     private static void checkNotNull(String kernel, Object argument) {

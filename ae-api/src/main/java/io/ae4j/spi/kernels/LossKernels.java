@@ -3,9 +3,10 @@ package io.ae4j.spi.kernels;
 import io.ae4j.spi.LossKind;
 
 /**
- * The losses of {@link LossKind}: each returns the mean over {@code size} elements, summed in
- * float64, and writes the gradient of that mean with respect to the prediction. The gradient
- * array may be the prediction or the target, as each element is read before it is written.
+ * The losses of {@link LossKind}: the mean over {@code size} elements, summed in float64, and the
+ * gradient of that mean with respect to the prediction. The gradient array may be the prediction
+ * or the target, as each element is read before it is written. {@link #sum} does a range of
+ * elements, for backends that vectorise the bulk and leave the tail here.
  */
 public final class LossKernels {
 
@@ -13,78 +14,88 @@ public final class LossKernels {
      * Keras' clamp for probabilities, so that log and the gradient's division stay finite. Applied
      * in float64: in float32, 1 - 1e-7 would round to 1 - 1.2e-7.
      */
-    private static final double EPSILON = 1e-7;
+    public static final double EPSILON = 1e-7;
 
     private LossKernels() {
     }
 
     /** The mean of {@code kind} over {@code prediction[0..size)} against {@code target}; fills {@code gradient}. */
     public static double loss(LossKind kind, float[] prediction, float[] target, float[] gradient, int size) {
+        return sum(kind, prediction, target, gradient, 0, size, size) / size;
+    }
+
+    /**
+     * The sum of {@code kind}'s per-element loss over {@code [from, to)}, in float64, and the
+     * gradient there of the mean over {@code count} elements.
+     */
+    public static double sum(LossKind kind, float[] prediction, float[] target, float[] gradient, int from, int to,
+                             int count) {
         switch (kind) {
             case MSE:
-                return mse(prediction, target, gradient, size);
+                return mse(prediction, target, gradient, from, to, count);
             case MAE:
-                return mae(prediction, target, gradient, size);
+                return mae(prediction, target, gradient, from, to, count);
             case BCE:
-                return bce(prediction, target, gradient, size);
+                return bce(prediction, target, gradient, from, to, count);
             case BCE_WITH_LOGITS:
-                return bceWithLogits(prediction, target, gradient, size);
+                return bceWithLogits(prediction, target, gradient, from, to, count);
             default:
                 throw new AssertionError(kind);
         }
     }
 
-    /** Mean of {@code (p - t)^2}; gradient {@code 2 (p - t) / N}. */
-    private static double mse(float[] prediction, float[] target, float[] gradient, int size) {
-        float scale = 2f / size;
+    /** Sum of {@code (p - t)^2}; gradient {@code 2 (p - t) / N}. */
+    private static double mse(float[] prediction, float[] target, float[] gradient, int from, int to, int count) {
+        float scale = 2f / count;
         double sum = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             float d = prediction[i] - target[i];
             sum += (double) d * d;
             gradient[i] = scale * d;
         }
-        return sum / size;
+        return sum;
     }
 
-    /** Mean of {@code |p - t|}; gradient {@code sign(p - t) / N}, 0 where they are equal. */
-    private static double mae(float[] prediction, float[] target, float[] gradient, int size) {
-        float scale = 1f / size;
+    /** Sum of {@code |p - t|}; gradient {@code sign(p - t) / N}, 0 where they are equal. */
+    private static double mae(float[] prediction, float[] target, float[] gradient, int from, int to, int count) {
+        float scale = 1f / count;
         double sum = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             float d = prediction[i] - target[i];
             sum += Math.abs(d);
             gradient[i] = scale * Math.signum(d);
         }
-        return sum / size;
+        return sum;
     }
 
     /**
-     * Mean of {@code -(t log p + (1 - t) log(1 - p))} with p clamped to {@code [1e-7, 1 - 1e-7]};
+     * Sum of {@code -(t log p + (1 - t) log(1 - p))} with p clamped to {@code [1e-7, 1 - 1e-7]};
      * gradient {@code (p - t) / (p (1 - p)) / N} at the clamped p.
      */
-    private static double bce(float[] prediction, float[] target, float[] gradient, int size) {
+    private static double bce(float[] prediction, float[] target, float[] gradient, int from, int to, int count) {
         double sum = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             double p = Math.min(Math.max(prediction[i], EPSILON), 1 - EPSILON);
             double t = target[i];
             sum -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
-            gradient[i] = (float) ((p - t) / (p * (1 - p)) / size);
+            gradient[i] = (float) ((p - t) / (p * (1 - p)) / count);
         }
-        return sum / size;
+        return sum;
     }
 
     /**
-     * Mean of {@code max(z, 0) - z t + log(1 + e^-|z|)}, which is BCE of {@code sigmoid(z)} without
+     * Sum of {@code max(z, 0) - z t + log(1 + e^-|z|)}, which is BCE of {@code sigmoid(z)} without
      * overflow; gradient {@code (sigmoid(z) - t) / N}.
      */
-    private static double bceWithLogits(float[] logits, float[] target, float[] gradient, int size) {
+    private static double bceWithLogits(float[] logits, float[] target, float[] gradient, int from, int to,
+                                        int count) {
         double sum = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             double z = logits[i];
             double t = target[i];
             sum += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
-            gradient[i] = (float) ((ActivationKernels.sigmoid(z) - t) / size);
+            gradient[i] = (float) ((ActivationKernels.sigmoid(z) - t) / count);
         }
-        return sum / size;
+        return sum;
     }
 }

@@ -1,7 +1,7 @@
 package io.ae4j.spi.kernels;
 
 /**
- * Fused optimizer updates, one pass over {@code size} parameters, with the formulas of Keras.
+ * Fused optimizer updates, one pass over the parameters {@code [from, to)}, with the formulas of Keras.
  * Each first applies decoupled weight decay {@code p -= decay * p}, skipped when {@code decay} is
  * 0 so that an infinite parameter does not turn into NaN.
  */
@@ -11,8 +11,8 @@ public final class OptimizerKernels {
     }
 
     /** Plain SGD: {@code p -= lr * g}, in place on {@code p}. */
-    public static void sgd(float[] p, float[] g, float learningRate, float decay, int size) {
-        for (int i = 0; i < size; i++) {
+    public static void sgd(float[] p, float[] g, float learningRate, float decay, int from, int to) {
+        for (int i = from; i < to; i++) {
             float w = p[i];
             if (decay != 0f) {
                 w -= decay * w;
@@ -26,8 +26,8 @@ public final class OptimizerKernels {
      * {@code p += momentum * v - lr * g}; in place on {@code p} and {@code v}.
      */
     public static void sgdMomentum(float[] p, float[] g, float[] v, float learningRate, float momentum,
-                            boolean nesterov, float decay, int size) {
-        for (int i = 0; i < size; i++) {
+                            boolean nesterov, float decay, int from, int to) {
+        for (int i = from; i < to; i++) {
             float w = p[i];
             if (decay != 0f) {
                 w -= decay * w;
@@ -44,10 +44,10 @@ public final class OptimizerKernels {
      * {@code p -= stepSize * m / (sqrt(v) + epsilon)}; in place on {@code p}, {@code m} and {@code v}.
      */
     public static void adam(float[] p, float[] g, float[] m, float[] v, float stepSize, float beta1, float beta2,
-                     float epsilon, float decay, int size) {
+                     float epsilon, float decay, int from, int to) {
         float oneMinusBeta1 = 1f - beta1;
         float oneMinusBeta2 = 1f - beta2;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             float w = p[i];
             if (decay != 0f) {
                 w -= decay * w;
@@ -66,9 +66,9 @@ public final class OptimizerKernels {
      * place on {@code p} and {@code s}.
      */
     public static void rmsProp(float[] p, float[] g, float[] s, float learningRate, float rho, float epsilon,
-                        float decay, int size) {
+                        float decay, int from, int to) {
         float oneMinusRho = 1f - rho;
-        for (int i = 0; i < size; i++) {
+        for (int i = from; i < to; i++) {
             float w = p[i];
             if (decay != 0f) {
                 w -= decay * w;

@@ -3,7 +3,7 @@ package io.ae4j.backend.naive;
 import io.ae4j.spi.Shapes;
 import io.ae4j.spi.Tensor;
 import io.ae4j.spi.kernels.HeapBackend;
-import java.util.concurrent.ForkJoinPool;
+import io.ae4j.spi.kernels.RowSplitter;
 
 /**
  * The reference backend: plain Java loops over row-major {@code float[]} arrays on the heap, with
@@ -14,7 +14,9 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class NaiveBackend extends HeapBackend {
 
-    private final ForkJoinPool pool;
+    private static RowSplitter splitter;    // created by the first backend, then shared by all
+
+    private final RowSplitter threads;
 
     /**
      * Creates a backend; all instances share one pool of worker threads.
@@ -23,7 +25,14 @@ public final class NaiveBackend extends HeapBackend {
      *                                  positive integer
      */
     public NaiveBackend() {
-        pool = NaiveThreads.pool();
+        threads = sharedSplitter();
+    }
+
+    private static synchronized RowSplitter sharedSplitter() {
+        if (splitter == null) {
+            splitter = RowSplitter.create("ae4j-naive");
+        }
+        return splitter;
     }
 
     @Override
@@ -48,11 +57,11 @@ public final class NaiveBackend extends HeapBackend {
         NaiveTensor nb = NaiveTensor.of(b);
         NaiveTensor nc = NaiveTensor.of(c);
         Shapes.checkGemm(transposeA, transposeB, na, nb, nc);
-        NaiveGemm.gemm(pool, transposeA, transposeB, alpha, na, nb, beta, nc);
+        NaiveGemm.gemm(threads, transposeA, transposeB, alpha, na, nb, beta, nc);
     }
 
     @Override
     public String toString() {
-        return "naive backend (" + pool.getParallelism() + " threads)";
+        return "naive backend (" + threads.threads() + " threads)";
     }
 }

@@ -1,9 +1,9 @@
 package io.ae4j.backend.naive;
 
+import io.ae4j.spi.kernels.GemmSplit;
+import io.ae4j.spi.kernels.RowSplitter;
 import io.ae4j.spi.kernels.Scratch;
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * General matrix product {@code C = alpha * op(A) * op(B) + beta * C} over row-major arrays, where
@@ -21,8 +21,8 @@ import java.util.concurrent.RecursiveAction;
  * the same loop-invariant offset; {@code c[cRow + j] += a * b[bRow + j]} stays scalar and runs
  * several times slower.
  *
- * <p>Large products split the rows of {@code C} over {@link NaiveThreads#pool()}, the calling
- * thread computing one share itself.
+ * <p>Large products split the rows of {@code C} over a {@link RowSplitter}, the calling thread
+ * computing one share itself.
  */
 final class NaiveGemm {
 
@@ -39,8 +39,6 @@ final class NaiveGemm {
      */
     private static final long PARALLEL_VOLUME = 256L * 256 * 64;
 
-    private static final ThreadLocal<Share[]> SHARES = ThreadLocal.withInitial(() -> new Share[0]);
-
     private NaiveGemm() {
     }
 
@@ -49,36 +47,17 @@ final class NaiveGemm {
      * checked: {@code op(a)} is {@code m x k}, {@code op(b)} is {@code k x n}, {@code c} is
      * {@code m x n}. With {@code beta == 0} the old contents of {@code c}, even NaN, are ignored.
      */
-    static void gemm(ForkJoinPool pool, boolean transposeA, boolean transposeB, float alpha,
+    static void gemm(RowSplitter splitter, boolean transposeA, boolean transposeB, float alpha,
                      NaiveTensor a, NaiveTensor b, float beta, NaiveTensor c) {
         int m = c.rows();
         int n = c.cols();
         int k = transposeA ? a.rows() : a.cols();
-        int threads = Math.min(pool.getParallelism(), m);
-        if (threads < 2 || (long) m * n * k < PARALLEL_VOLUME) {
+        if ((long) m * n * k < PARALLEL_VOLUME) {
             rows(transposeA, transposeB, alpha, a.data, a.cols(), b.data, beta, c.data, n, k, 0, m);
             return;
         }
-        // The calling thread's own tasks, reused call after call, so that a training step allocates nothing.
-        Share[] shares = SHARES.get();
-        if (shares.length < threads) {
-            shares = new Share[threads];
-            for (int t = 0; t < threads; t++) {
-                shares[t] = new Share();
-            }
-            SHARES.set(shares);
-        }
-        for (int t = 1; t < threads; t++) {
-            shares[t].reinitialize();
-            shares[t].set(transposeA, transposeB, alpha, a.data, a.cols(), b.data, beta, c.data, n, k,
-                    (int) ((long) m * t / threads), (int) ((long) m * (t + 1) / threads));
-            pool.execute(shares[t]);
-        }
-        rows(transposeA, transposeB, alpha, a.data, a.cols(), b.data, beta, c.data, n, k, 0, m / threads);
-        for (int t = 1; t < threads; t++) {
-            shares[t].join();
-            shares[t].clear();
-        }
+        GemmSplit.split(splitter, NaiveGemm::rows, 1, transposeA, transposeB, alpha, a.data, a.cols(), b.data, beta,
+                c.data, m, n, k);
     }
 
     /**
@@ -164,53 +143,6 @@ final class NaiveGemm {
             for (int j = 0; j < width; j++) {
                 cSegment[j] += a0 * b0[j];
             }
-        }
-    }
-
-    /**
-     * One share of the rows of a parallel product, as a task for the pool. Reused: {@link #set}
-     * before each run, {@link #clear} after, so it holds no matrix between products.
-     */
-    private static final class Share extends RecursiveAction {
-
-        private boolean transposeA;
-        private boolean transposeB;
-        private float alpha;
-        private float[] a;
-        private int aCols;
-        private float[] b;
-        private float beta;
-        private float[] c;
-        private int n;
-        private int k;
-        private int from;
-        private int to;
-
-        void set(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b, float beta,
-                 float[] c, int n, int k, int from, int to) {
-            this.transposeA = transposeA;
-            this.transposeB = transposeB;
-            this.alpha = alpha;
-            this.a = a;
-            this.aCols = aCols;
-            this.b = b;
-            this.beta = beta;
-            this.c = c;
-            this.n = n;
-            this.k = k;
-            this.from = from;
-            this.to = to;
-        }
-
-        void clear() {
-            a = null;
-            b = null;
-            c = null;
-        }
-
-        @Override
-        protected void compute() {
-            rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, from, to);
         }
     }
 }

@@ -1,0 +1,126 @@
+package io.ae4j.spi.kernels;
+
+import io.ae4j.spi.ThreadLimit;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * Splits the rows of a large kernel over a fixed pool of worker threads, the calling thread
+ * computing the first share itself. The tasks handed to the pool are kept per calling thread and
+ * reused, and the work itself is an object the caller keeps, so a split allocates nothing once a
+ * thread has made one: training steps stay allocation-free.
+ *
+ * <p>Waking a parked worker costs tens of microseconds, so callers split only kernels that take
+ * well over that on one thread.
+ */
+public final class RowSplitter {
+
+    /**
+     * Work over a range of rows. Callers keep one per thread, set its arguments before each
+     * {@link #split} and clear them after, so that it holds no data between calls.
+     */
+    @FunctionalInterface
+    public interface RowRange {
+
+        /** Does the work for rows {@code from} (inclusive) to {@code to} (exclusive). */
+        void run(int from, int to);
+    }
+
+    private final ForkJoinPool pool;
+    private final ThreadLocal<Share[]> shares = ThreadLocal.withInitial(() -> new Share[0]);
+
+    private RowSplitter(ForkJoinPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * A splitter over a new pool of {@code min(processors, ae4j.threads)} threads, the caller's
+     * included. With one thread it never starts a worker and runs everything on the caller.
+     *
+     * @param threadName names the workers in thread dumps and profilers, for example {@code "ae4j-naive"}
+     * @throws IllegalArgumentException if {@value ThreadLimit#PROPERTY} is set but not a positive integer
+     */
+    public static RowSplitter create(String threadName) {
+        int threads = ThreadLimit.threads();
+        return new RowSplitter(new ForkJoinPool(threads, owner -> {
+            // Default workers are daemons already; the name tells them apart from the common pool's.
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(owner);
+            thread.setName(threadName + " " + thread.getName());
+            return thread;
+        }, null, false));
+    }
+
+    /** The most threads a split uses, the caller's included. */
+    public int threads() {
+        return pool.getParallelism();
+    }
+
+    /**
+     * Runs {@code work} over rows {@code [0, rows)} in at most {@link #threads()} shares and returns
+     * when all are done. Every share but the last starts and ends on a multiple of {@code align}
+     * rows, so that a kernel blocked by rows keeps its blocks whole.
+     *
+     * @throws RuntimeException whatever a share threw, after every share has finished
+     */
+    public void split(RowRange work, int rows, int align) {
+        int units = (rows + align - 1) / align;
+        int threads = Math.min(threads(), units);
+        if (threads < 2) {
+            work.run(0, rows);
+            return;
+        }
+        Share[] tasks = tasks(threads);
+        for (int t = 1; t < threads; t++) {
+            tasks[t].reinitialize();
+            tasks[t].set(work, bound(t, threads, units, align, rows), bound(t + 1, threads, units, align, rows));
+            pool.execute(tasks[t]);
+        }
+        try {
+            work.run(0, bound(1, threads, units, align, rows));
+        } finally {
+            for (int t = 1; t < threads; t++) {
+                try {
+                    tasks[t].join();
+                } finally {
+                    tasks[t].set(null, 0, 0);
+                }
+            }
+        }
+    }
+
+    private static int bound(int share, int threads, int units, int align, int rows) {
+        return (int) Math.min(rows, (long) units * share / threads * align);
+    }
+
+    private Share[] tasks(int threads) {
+        Share[] tasks = shares.get();
+        if (tasks.length < threads) {
+            tasks = new Share[threads];
+            for (int t = 0; t < threads; t++) {
+                tasks[t] = new Share();
+            }
+            shares.set(tasks);
+        }
+        return tasks;
+    }
+
+    /** One share of a split, as a task for the pool; reused split after split. */
+    private static final class Share extends RecursiveAction {
+
+        private RowRange work;
+        private int from;
+        private int to;
+
+        void set(RowRange work, int from, int to) {
+            this.work = work;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected void compute() {
+            work.run(from, to);
+        }
+    }
+}

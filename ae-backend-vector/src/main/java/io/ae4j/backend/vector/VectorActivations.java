@@ -1,0 +1,129 @@
+package io.ae4j.backend.vector;
+
+import io.ae4j.layer.Activation;
+import io.ae4j.spi.kernels.ActivationKernels;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Activations and their derivatives over ranges of row-major float arrays, one vector at a time
+ * with a scalar tail, with the semantics of {@link io.ae4j.spi.kernels.ActivationKernels}.
+ *
+ * <p>Sigmoid, tanh and softplus are computed in float32 from the Vector API's exp, tanh and log1p
+ * (a few ulps, where the reference rounds a float64 result once), in forms that neither overflow
+ * nor cancel: exp is only taken of {@code -|z|}. The tails shorter than a vector go to the
+ * reference kernels.
+ */
+final class VectorActivations {
+
+    private static final VectorSpecies<Float> F = VectorLanes.FLOATS;
+    private static final int L = F.length();
+
+    private VectorActivations() {
+    }
+
+    /** {@code output[from..to) = activation(z[from..to))}; {@code z} is not modified. */
+    static void forward(Activation activation, float[] z, float[] output, int from, int to) {
+        int i = from;
+        int end = from + F.loopBound(to - from);
+        switch (activation.function()) {
+            case LINEAR:
+                System.arraycopy(z, from, output, from, to - from);
+                return;
+            case RELU:
+                for (; i < end; i += L) {
+                    FloatVector x = FloatVector.fromArray(F, z, i);
+                    // Blend, not max: NaN and -0 map to +0 as in the reference's z > 0 ? z : 0.
+                    FloatVector.zero(F).blend(x, x.compare(VectorOperators.GT, 0f)).intoArray(output, i);
+                }
+                break;
+            case LEAKY_RELU: {
+                float slope = activation.slope();
+                for (; i < end; i += L) {
+                    FloatVector x = FloatVector.fromArray(F, z, i);
+                    x.mul(slope).blend(x, x.compare(VectorOperators.GT, 0f)).intoArray(output, i);
+                }
+                break;
+            }
+            case SIGMOID:
+                for (; i < end; i += L) {
+                    sigmoid(FloatVector.fromArray(F, z, i)).intoArray(output, i);
+                }
+                break;
+            case TANH:
+                for (; i < end; i += L) {
+                    FloatVector.fromArray(F, z, i).lanewise(VectorOperators.TANH).intoArray(output, i);
+                }
+                break;
+            case SOFTPLUS:
+                for (; i < end; i += L) {
+                    softplus(FloatVector.fromArray(F, z, i)).intoArray(output, i);
+                }
+                break;
+            default:
+                throw new AssertionError(activation);
+        }
+        ActivationKernels.forward(activation, z, output, i, to);
+    }
+
+    /**
+     * {@code gradient[0..size) *= activation'(z)}, in place; {@code output} holds
+     * {@code activation(z)} and stands in for {@code z} for sigmoid and tanh.
+     */
+    static void backward(Activation activation, float[] z, float[] output, float[] gradient, int size) {
+        int i = 0;
+        int end = F.loopBound(size);
+        switch (activation.function()) {
+            case LINEAR:
+                return;
+            case RELU:
+            case LEAKY_RELU: {
+                // Multiplied, not blended, so that an infinite gradient times 0 is NaN as in the reference.
+                FloatVector slope = FloatVector.broadcast(F, activation.function() == Activation.Function.RELU
+                        ? 0f : activation.slope());
+                FloatVector one = FloatVector.broadcast(F, 1f);
+                for (; i < end; i += L) {
+                    VectorMask<Float> positive = FloatVector.fromArray(F, z, i).compare(VectorOperators.GT, 0f);
+                    FloatVector.fromArray(F, gradient, i).mul(slope.blend(one, positive)).intoArray(gradient, i);
+                }
+                break;
+            }
+            case SIGMOID:
+                for (; i < end; i += L) {
+                    FloatVector o = FloatVector.fromArray(F, output, i);
+                    FloatVector.fromArray(F, gradient, i).mul(o.mul(o.neg().add(1f))).intoArray(gradient, i);
+                }
+                break;
+            case TANH:
+                for (; i < end; i += L) {
+                    FloatVector o = FloatVector.fromArray(F, output, i);
+                    FloatVector.fromArray(F, gradient, i).mul(o.mul(o).neg().add(1f)).intoArray(gradient, i);
+                }
+                break;
+            case SOFTPLUS:
+                for (; i < end; i += L) {
+                    FloatVector slope = sigmoid(FloatVector.fromArray(F, z, i));
+                    FloatVector.fromArray(F, gradient, i).mul(slope).intoArray(gradient, i);
+                }
+                break;
+            default:
+                throw new AssertionError(activation);
+        }
+        ActivationKernels.backward(activation, z, output, gradient, i, size);
+    }
+
+    /** The logistic function: {@code 1 / (1 + e)} for z >= 0, {@code e / (1 + e)} below, with {@code e = exp(-|z|)}. */
+    private static FloatVector sigmoid(FloatVector z) {
+        FloatVector e = z.abs().neg().lanewise(VectorOperators.EXP);
+        FloatVector numerator = FloatVector.broadcast(F, 1f).blend(e, z.compare(VectorOperators.LT, 0f));
+        return numerator.div(e.add(1f));
+    }
+
+    /** {@code max(z, 0) + log1p(exp(-|z|))}. */
+    private static FloatVector softplus(FloatVector z) {
+        FloatVector smooth = z.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+        return FloatVector.zero(F).blend(z, z.compare(VectorOperators.GT, 0f)).add(smooth);
+    }
+}

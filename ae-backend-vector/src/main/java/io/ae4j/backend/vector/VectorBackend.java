@@ -1,0 +1,175 @@
+package io.ae4j.backend.vector;
+
+import io.ae4j.layer.Activation;
+import io.ae4j.spi.LossKind;
+import io.ae4j.spi.Shapes;
+import io.ae4j.spi.Tensor;
+import io.ae4j.spi.kernels.HeapBackend;
+import io.ae4j.spi.kernels.RowSplitter;
+
+/**
+ * A pure-Java backend on the Vector API ({@code jdk.incubator.vector}): tensors are row-major
+ * {@code float[]} arrays on the heap, and every compute kernel is written with SIMD vectors of the
+ * machine's preferred width (column sums and the sum of squares, which the contract has in
+ * float64, and the cross-entropies keep the shared float64 loops). The matrix product ({@link VectorGemm}) is blocked and packed around
+ * a register-tiled micro-kernel and splits large products over threads, at most the number of
+ * processors or the system property {@code ae4j.threads}, whichever is smaller.
+ *
+ * <p>The JVM must run with {@code --add-modules jdk.incubator.vector}; create one only after
+ * {@link VectorBackendProvider#probe()} has reported the module present.
+ */
+public final class VectorBackend extends HeapBackend {
+
+    /**
+     * Arrays shorter than this go to the shared scalar kernels. They are as fast there, and on JDK
+     * 17 the few vector iterations of a short array can leave C2 running the Vector API's
+     * allocating fallback code instead of its intrinsics.
+     */
+    private static final int MIN_VECTOR_LENGTH = 1024;
+
+    private static RowSplitter splitter;    // created by the first backend, then shared by all
+
+    private final RowSplitter threads;
+    private final int minVectorLength;
+
+    /**
+     * Creates a backend; all instances share one pool of worker threads.
+     *
+     * @throws IllegalArgumentException if the system property {@code ae4j.threads} is set but not a
+     *                                  positive integer
+     */
+    public VectorBackend() {
+        this(MIN_VECTOR_LENGTH);
+    }
+
+    /** A backend that sends arrays shorter than {@code minVectorLength} to the scalar kernels; tests use 0. */
+    VectorBackend(int minVectorLength) {
+        this.threads = sharedSplitter();
+        this.minVectorLength = minVectorLength;
+    }
+
+    private static synchronized RowSplitter sharedSplitter() {
+        if (splitter == null) {
+            splitter = RowSplitter.create("ae4j-vector");
+        }
+        return splitter;
+    }
+
+    @Override
+    public String name() {
+        return VectorBackendProvider.NAME;
+    }
+
+    @Override
+    public Tensor create(int rows, int cols) {
+        Shapes.checkCreate(rows, cols);
+        return new VectorTensor(rows, cols);
+    }
+
+    @Override
+    protected float[] array(Tensor tensor) {
+        return VectorTensor.of(tensor).data;
+    }
+
+    @Override
+    public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
+        VectorTensor va = VectorTensor.of(a);
+        VectorTensor vb = VectorTensor.of(b);
+        VectorTensor vc = VectorTensor.of(c);
+        Shapes.checkGemm(transposeA, transposeB, va, vb, vc);
+        VectorGemm.gemm(threads, transposeA, transposeB, alpha, va.data, va.cols(), vb.data, beta, vc.data,
+                vc.rows(), vc.cols(), transposeA ? va.rows() : va.cols());
+    }
+
+    @Override
+    protected void biasActivation(float[] z, float[] bias, int cols, Activation activation, float[] output) {
+        if (z.length < minVectorLength) {
+            super.biasActivation(z, bias, cols, activation, output);
+            return;
+        }
+        // Activate each row right after adding the bias, while it is still in L1.
+        for (int row = 0; row < z.length; row += cols) {
+            VectorArithmetic.addRow(z, row, bias);
+            VectorActivations.forward(activation, z, output, row, row + cols);
+        }
+    }
+
+    @Override
+    protected void activationBackward(Activation activation, float[] z, float[] output, float[] gradient) {
+        if (gradient.length < minVectorLength) {
+            super.activationBackward(activation, z, output, gradient);
+            return;
+        }
+        VectorActivations.backward(activation, z, output, gradient, gradient.length);
+    }
+
+    @Override
+    protected double loss(LossKind kind, float[] prediction, float[] target, float[] gradient) {
+        if (prediction.length < minVectorLength) {
+            return super.loss(kind, prediction, target, gradient);
+        }
+        return VectorLosses.loss(kind, prediction, target, gradient, prediction.length);
+    }
+
+    @Override
+    protected void scale(float[] x, float alpha) {
+        if (x.length < minVectorLength) {
+            super.scale(x, alpha);
+            return;
+        }
+        VectorArithmetic.scale(x, alpha);
+    }
+
+    @Override
+    protected void axpy(float alpha, float[] x, float[] y) {
+        if (y.length < minVectorLength) {
+            super.axpy(alpha, x, y);
+            return;
+        }
+        VectorArithmetic.axpy(alpha, x, y);
+    }
+
+    @Override
+    protected void sgd(float[] p, float[] g, float learningRate, float decay) {
+        if (p.length < minVectorLength) {
+            super.sgd(p, g, learningRate, decay);
+            return;
+        }
+        VectorUpdates.sgd(p, g, learningRate, decay);
+    }
+
+    @Override
+    protected void sgdMomentum(float[] p, float[] g, float[] v, float learningRate, float momentum, boolean nesterov,
+                               float decay) {
+        if (p.length < minVectorLength) {
+            super.sgdMomentum(p, g, v, learningRate, momentum, nesterov, decay);
+            return;
+        }
+        VectorUpdates.sgdMomentum(p, g, v, learningRate, momentum, nesterov, decay);
+    }
+
+    @Override
+    protected void adam(float[] p, float[] g, float[] m, float[] v, float stepSize, float beta1, float beta2,
+                        float epsilon, float decay) {
+        if (p.length < minVectorLength) {
+            super.adam(p, g, m, v, stepSize, beta1, beta2, epsilon, decay);
+            return;
+        }
+        VectorUpdates.adam(p, g, m, v, stepSize, beta1, beta2, epsilon, decay);
+    }
+
+    @Override
+    protected void rmsProp(float[] p, float[] g, float[] s, float learningRate, float rho, float epsilon,
+                           float decay) {
+        if (p.length < minVectorLength) {
+            super.rmsProp(p, g, s, learningRate, rho, epsilon, decay);
+            return;
+        }
+        VectorUpdates.rmsProp(p, g, s, learningRate, rho, epsilon, decay);
+    }
+
+    @Override
+    public String toString() {
+        return "vector backend (" + VectorLanes.describe() + ", " + threads.threads() + " threads)";
+    }
+}
