@@ -2,13 +2,14 @@ package io.ae4j.backend.naive;
 
 import io.ae4j.spi.Shapes;
 import io.ae4j.spi.Tensor;
+import io.ae4j.spi.kernels.BlockedGemm;
 import io.ae4j.spi.kernels.HeapBackend;
 import io.ae4j.spi.kernels.RowSplitter;
 
 /**
  * The reference backend: plain Java loops over row-major {@code float[]} arrays on the heap, with
- * no dependencies. Its own are the matrix product ({@link NaiveGemm}) and column sums; the
- * element-wise kernels are ae4j's shared ones ({@link HeapBackend}). Large matrix products use
+ * no dependencies: ae4j's shared heap kernels ({@link HeapBackend}) and blocked matrix product
+ * ({@link BlockedGemm}). Large matrix products use
  * several threads, at most the number of processors or the system property {@code ae4j.threads},
  * whichever is smaller.
  */
@@ -57,7 +58,8 @@ public final class NaiveBackend extends HeapBackend {
         NaiveTensor nb = NaiveTensor.of(b);
         NaiveTensor nc = NaiveTensor.of(c);
         Shapes.checkGemm(transposeA, transposeB, na, nb, nc);
-        NaiveGemm.gemm(threads, transposeA, transposeB, alpha, na, nb, beta, nc);
+        BlockedGemm.gemm(threads, transposeA, transposeB, alpha, na.data, na.cols(), nb.data, beta, nc.data,
+                nc.rows(), nc.cols(), transposeA ? na.rows() : na.cols());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ae4j.backend.vector;
 
+import io.ae4j.spi.kernels.BlockedGemm;
 import io.ae4j.spi.kernels.GemmSplit;
 import io.ae4j.spi.kernels.RowSplitter;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Large products split the rows of {@code C} over a {@link RowSplitter} in multiples of
  * {@code MR}; each thread packs its own panels. Panels are per thread and allocated once.
- * Products too small to repay packing run as plain loops.
+ * Products too small to repay packing go to the shared {@link BlockedGemm}.
  */
 final class VectorGemm {
 
@@ -64,7 +65,7 @@ final class VectorGemm {
                      float[] a, int aCols, float[] b, float beta, float[] c, int m, int n, int k) {
         long volume = (long) m * n * k;
         if (volume < SMALL_VOLUME) {
-            loops(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, m);
+            BlockedGemm.rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, 0, m);
             return;
         }
         if (volume < PARALLEL_VOLUME) {
@@ -280,31 +281,6 @@ final class VectorGemm {
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {
                 c[cOffset + r * n + j] += tile[r * NR + j];
-            }
-        }
-    }
-
-    /** The whole product as plain i-p-j loops, for products too small to pack. */
-    private static void loops(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols,
-                              float[] b, float beta, float[] c, int n, int k, int m) {
-        scale(beta, c, 0, m * n);
-        if (alpha == 0f) {
-            return;
-        }
-        for (int i = 0; i < m; i++) {
-            int cRow = i * n;
-            for (int p = 0; p < k; p++) {
-                float ap = alpha * (transposeA ? a[p * aCols + i] : a[i * aCols + p]);
-                if (transposeB) {
-                    for (int j = 0; j < n; j++) {
-                        c[cRow + j] += ap * b[j * k + p];
-                    }
-                } else {
-                    int bRow = p * n;
-                    for (int j = 0; j < n; j++) {
-                        c[cRow + j] += ap * b[bRow + j];
-                    }
-                }
             }
         }
     }

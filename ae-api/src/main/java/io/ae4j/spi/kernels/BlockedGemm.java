@@ -1,13 +1,11 @@
-package io.ae4j.backend.naive;
+package io.ae4j.spi.kernels;
 
-import io.ae4j.spi.kernels.GemmSplit;
-import io.ae4j.spi.kernels.RowSplitter;
-import io.ae4j.spi.kernels.Scratch;
 import java.util.Arrays;
 
 /**
  * General matrix product {@code C = alpha * op(A) * op(B) + beta * C} over row-major arrays, where
- * {@code op(X)} is {@code X} or its transpose.
+ * {@code op(X)} is {@code X} or its transpose, in plain Java: the naive backend's product, and the
+ * one heap backends use for products too small to repay their own machinery.
  *
  * <p>The loop order is i-k-j: the innermost loop runs along a row of {@code op(B)} and a row of
  * {@code C}, which the JIT turns into SIMD code. Four values of k are folded into each pass over
@@ -24,7 +22,7 @@ import java.util.Arrays;
  * <p>Large products split the rows of {@code C} over a {@link RowSplitter}, the calling thread
  * computing one share itself.
  */
-final class NaiveGemm {
+public final class BlockedGemm {
 
     /** Depth of a panel of op(B): KC x NC floats (1 MiB) fit a 2 MiB L2 cache with room for A and C. */
     private static final int KC = 256;
@@ -39,32 +37,29 @@ final class NaiveGemm {
      */
     private static final long PARALLEL_VOLUME = 256L * 256 * 64;
 
-    private NaiveGemm() {
+    private BlockedGemm() {
     }
 
     /**
      * {@code c = alpha * op(a) * op(b) + beta * c}, in place on {@code c}. Shapes must already be
-     * checked: {@code op(a)} is {@code m x k}, {@code op(b)} is {@code k x n}, {@code c} is
-     * {@code m x n}. With {@code beta == 0} the old contents of {@code c}, even NaN, are ignored.
+     * checked: {@code op(a)} is {@code m x k} with {@code a} having rows of {@code aCols},
+     * {@code op(b)} is {@code k x n}, {@code c} is {@code m x n}. With {@code beta == 0} the old
+     * contents of {@code c}, even NaN, are ignored; with {@code alpha == 0} a and b are not read.
      */
-    static void gemm(RowSplitter splitter, boolean transposeA, boolean transposeB, float alpha,
-                     NaiveTensor a, NaiveTensor b, float beta, NaiveTensor c) {
-        int m = c.rows();
-        int n = c.cols();
-        int k = transposeA ? a.rows() : a.cols();
+    public static void gemm(RowSplitter splitter, boolean transposeA, boolean transposeB, float alpha,
+                            float[] a, int aCols, float[] b, float beta, float[] c, int m, int n, int k) {
         if ((long) m * n * k < PARALLEL_VOLUME) {
-            rows(transposeA, transposeB, alpha, a.data, a.cols(), b.data, beta, c.data, n, k, 0, m);
+            rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, 0, m);
             return;
         }
-        GemmSplit.split(splitter, NaiveGemm::rows, 1, transposeA, transposeB, alpha, a.data, a.cols(), b.data, beta,
-                c.data, m, n, k);
+        GemmSplit.split(splitter, BlockedGemm::rows, 1, transposeA, transposeB, alpha, a, aCols, b, beta, c, m, n, k);
     }
 
     /**
      * Rows {@code from..to-1} of {@code c (.. x n) = alpha * op(a) * op(b) + beta * c}, where
      * {@code op(b)} is {@code k x n} and {@code a} has rows of {@code aCols}.
      */
-    private static void rows(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols,
+    public static void rows(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols,
                              float[] b, float beta, float[] c, int n, int k, int from, int to) {
         if (beta == 0f) {
             Arrays.fill(c, from * n, to * n, 0f);
