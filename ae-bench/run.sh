@@ -29,11 +29,17 @@ jmh() {
 }
 case "$profile" in
   quick)
-    # Training gets the longer warm-up: Vector API code runs 10-100x slower until C2 has compiled it.
+    # Warm-up of 3 x 2 s: Vector API code runs 10-100x slower until C2 has compiled it.
+    if [ $# -gt 0 ]; then
+      jmh -f 1 -wi 3 -w 2s -i 3 -r 1s -prof gc -rf json -rff "$out/selected.json" "$@"
+      java -cp ae-bench/target/benchmarks.jar io.ae4j.bench.BenchReport "$out" "$out/selected.json"
+      exit
+    fi
     jmh 'TrainingBenchmark|SgemmCeilingBenchmark' -f 1 -wi 3 -w 2s -i 3 -r 1s -prof gc \
-        -rf json -rff "$out/training.json" "$@"
+        -rf json -rff "$out/training.json"
+    # Kernels and inference at one shape and with shorter iterations, to stay near 10 minutes.
     jmh 'InferenceBenchmark|KernelBenchmark' -p shape=256x784x256 -f 1 -wi 2 -w 1s -i 2 -r 1s \
-        -rf json -rff "$out/others.json" "$@"
+        -rf json -rff "$out/others.json"
     java -cp ae-bench/target/benchmarks.jar io.ae4j.bench.BenchReport "$out" "$out/training.json" "$out/others.json"
     ;;
   full)
