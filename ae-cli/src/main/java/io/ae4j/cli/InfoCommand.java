@@ -1,0 +1,36 @@
+package io.ae4j.cli;
+
+import io.ae4j.Autoencoder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ae info --model M}: the architecture and the training metadata of a saved model. */
+@Command(name = "info", description = "Print a model's architecture and training metadata.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model file written by ae or Autoencoder.save.")
+    Path model;
+
+    @Override
+    public Integer call() throws IOException {
+        Autoencoder autoencoder = Autoencoder.load(model);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(model);
+        out.println(autoencoder.summary());
+        for (Map.Entry<String, String> e : new TreeMap<>(autoencoder.metadata()).entrySet()) {
+            out.println(e.getKey() + " = " + e.getValue());
+        }
+        return 0;
+    }
+}

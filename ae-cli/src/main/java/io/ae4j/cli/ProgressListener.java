@@ -1,0 +1,60 @@
+package io.ae4j.cli;
+
+import io.ae4j.train.EpochReport;
+import io.ae4j.train.TrainingListener;
+import java.io.PrintStream;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar per epoch on stderr: batches done, ETA, the running loss; at the end of the
+ * epoch, its training and validation loss and samples per second stay on the bar's line.
+ */
+final class ProgressListener implements TrainingListener {
+
+    private final PrintStream stream;
+    private final int epochs;
+    private ProgressBar bar;
+
+    ProgressListener(PrintStream stream, int epochs) {
+        this.stream = stream;
+        this.epochs = epochs;
+    }
+
+    @Override
+    public void onEpochStart(int epoch, int batches) {
+        bar = new ProgressBarBuilder()
+                .setTaskName(String.format(Locale.ROOT, "epoch %" + digits(epochs) + "d/%d", epoch, epochs))
+                .setInitialMax(batches)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(stream))
+                .setUpdateIntervalMillis(200)
+                .build();
+    }
+
+    @Override
+    public void onBatchEnd(int epoch, int batch, int batches, double loss) {
+        bar.stepTo(batch);
+        // A message string per batch would allocate on the training thread; a few per epoch do not matter.
+        if (batch % Math.max(1, batches / 20) == 0) {
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.5f", loss));
+        }
+    }
+
+    @Override
+    public void onEpochEnd(EpochReport report) {
+        String message = String.format(Locale.ROOT, "loss %.5f", report.trainLoss());
+        if (report.hasValidation()) {
+            message += String.format(Locale.ROOT, ", val %.5f", report.validationLoss());
+        }
+        bar.setExtraMessage(message + String.format(Locale.ROOT, ", %,.0f samples/s", report.samplesPerSecond()));
+        bar.close();
+    }
+
+    private static int digits(int value) {
+        return Integer.toString(value).length();
+    }
+}

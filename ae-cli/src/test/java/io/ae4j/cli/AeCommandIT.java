@@ -1,0 +1,103 @@
+package io.ae4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code ae.jar}, run as a user runs it: a fresh JVM, arguments, exit code, stdout and stderr. */
+class AeCommandIT {
+
+    @TempDir
+    Path dir;
+
+    /** What one run of the command printed and returned. */
+    record Run(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    private Run ae(String... args) throws IOException, InterruptedException {
+        String jar = System.getProperty("ae.jar");
+        assertNotNull(jar, "the ae.jar system property is set by failsafe");
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
+                "--add-modules", "jdk.incubator.vector", "-jar", jar));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "ae did not finish");
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void backendsListsTheJarsBackendsWithTheirAvailability() throws Exception {
+        Run run = ae("backends");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().matches("(?s)vector\\s+priority\\s+400\\s+available.*naive\\s+priority\\s+100\\s+available.*"),
+                run.toString());
+    }
+
+    @Test
+    void demoTrainsTheKerasExampleAndWritesAModelAndItsLossCurve() throws Exception {
+        Run run = ae("demo", "--out", "demo", "--epochs", "20");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("loss: epoch 1 "), run.toString());
+        assertTrue(run.err().contains("epoch 20/20"), "a progress bar per epoch on stderr\n" + run);
+        BufferedImage curve = ImageIO.read(dir.resolve("demo/keras-example-loss.png").toFile());
+        assertNotNull(curve, "the loss curve decodes as an image");
+        assertEquals(LossChart.WIDTH, curve.getWidth());
+        assertEquals(LossChart.HEIGHT, curve.getHeight());
+
+        Run info = ae("info", "--model", "demo/keras-example.ae4j");
+        assertEquals(0, info.exitCode(), info.toString());
+        assertTrue(info.out().contains("input 10, code 5"), info.toString());
+        assertTrue(info.out().contains("trained.epochs = 20"), info.toString());
+    }
+
+    @Test
+    void aMissingModelIsAOneLineUserError() throws Exception {
+        Run run = ae("info", "--model", "nowhere.ae4j");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("nowhere.ae4j"), run.toString());
+        assertFalse(run.err().contains("\tat "), "no stack trace without --verbose\n" + run);
+        assertEquals(1, run.err().strip().lines().filter(l -> !l.startsWith("WARNING")).count(), run.toString());
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsRefusedAndVerboseShowsWhere() throws Exception {
+        Files.writeString(dir.resolve("data.csv"), "a,b\n1,2\n");
+        Run run = ae("info", "--model", "data.csv");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("data.csv"), run.toString());
+        Run verbose = ae("info", "--model", "data.csv", "--verbose");
+        assertEquals(1, verbose.exitCode(), verbose.toString());
+        assertTrue(verbose.err().contains("\tat "), "a stack trace with --verbose\n" + verbose);
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndShowTheUsage() throws Exception {
+        Run missingOption = ae("info");
+        assertEquals(2, missingOption.exitCode(), missingOption.toString());
+        assertTrue(missingOption.err().contains("--model"), missingOption.toString());
+        Run unknown = ae("frobnicate");
+        assertEquals(2, unknown.exitCode(), unknown.toString());
+        assertTrue(unknown.err().contains("Usage: ae"), unknown.toString());
+    }
+}
