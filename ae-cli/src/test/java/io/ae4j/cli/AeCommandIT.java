@@ -100,4 +100,70 @@ class AeCommandIT {
         assertEquals(2, unknown.exitCode(), unknown.toString());
         assertTrue(unknown.err().contains("Usage: ae"), unknown.toString());
     }
+
+    /** 300 rows of 6 columns that lie near a 2-dimensional plane, and row 150 far off it. */
+    private Path lowRankCsv() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        StringBuilder text = new StringBuilder("a,b,c,d,e,f\n");
+        for (int r = 0; r < 300; r++) {
+            double u = random.nextDouble();
+            double v = random.nextDouble();
+            double[] row = {u, v, (u + v) / 2, u - v / 2 + 0.5, v * 0.8, 1 - u};
+            if (r == 150) {
+                row = new double[] {1, 0, 1, 0, 1, 0};
+            }
+            for (int c = 0; c < row.length; c++) {
+                text.append(c == 0 ? "" : ",").append((float) (row[c] + 0.01 * random.nextDouble()));
+            }
+            text.append('\n');
+        }
+        return Files.writeString(dir.resolve("plane.csv"), text);
+    }
+
+    @Test
+    void trainEncodeReconstructAndScoreACsvFile() throws Exception {
+        lowRankCsv();
+        Run train = ae("train", "--data", "plane.csv", "--layers", "6,4,2", "--activation", "tanh", "--epochs", "150",
+                "--batch", "16", "--lr", "0.01", "--val-split", "0.1", "--seed", "7", "--out", "plane.ae4j",
+                "--plots", "plots");
+        assertEquals(0, train.exitCode(), train.toString());
+        assertTrue(train.out().contains("saved plane.ae4j"), train.toString());
+        assertNotNull(ImageIO.read(dir.resolve("plots/loss.png").toFile()), "the loss curve decodes");
+
+        Run encode = ae("encode", "--model", "plane.ae4j", "--data", "plane.csv", "--out", "codes.csv");
+        assertEquals(0, encode.exitCode(), encode.toString());
+        List<String> codes = Files.readAllLines(dir.resolve("codes.csv"));
+        assertEquals("code1,code2", codes.get(0));
+        assertEquals(301, codes.size());
+
+        Run reconstruct = ae("reconstruct", "--model", "plane.ae4j", "--data", "plane.csv", "--out", "again.csv");
+        assertEquals(0, reconstruct.exitCode(), reconstruct.toString());
+        assertEquals("a,b,c,d,e,f", Files.readAllLines(dir.resolve("again.csv")).get(0));
+
+        Run score = ae("score", "--model", "plane.ae4j", "--data", "plane.csv", "--out", "scores.csv");
+        assertEquals(0, score.exitCode(), score.toString());
+        List<String> lines = Files.readAllLines(dir.resolve("scores.csv"));
+        assertEquals("error", lines.get(0));
+        int worst = 0;
+        for (int r = 1; r < lines.size(); r++) {
+            if (Float.parseFloat(lines.get(r)) > Float.parseFloat(lines.get(worst + 1))) {
+                worst = r - 1;
+            }
+        }
+        assertEquals(150, worst, "the row off the plane scores highest");
+    }
+
+    @Test
+    void badDataIsAOneLineErrorNamingWhere() throws Exception {
+        Files.writeString(dir.resolve("bad.csv"), "x,y\n1,2\n3,oops\n");
+        Run run = ae("train", "--data", "bad.csv", "--layers", "2,1", "--out", "m.ae4j");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("bad.csv line 3, column 2 (\"y\"): \"oops\" is not a number"), run.toString());
+        assertFalse(Files.exists(dir.resolve("m.ae4j")), "nothing written");
+
+        lowRankCsv();
+        Run width = ae("train", "--data", "plane.csv", "--layers", "5,2", "--out", "m.ae4j");
+        assertEquals(1, width.exitCode(), width.toString());
+        assertTrue(width.err().contains("has 6 columns; start --layers with 6"), width.toString());
+    }
 }

@@ -1,0 +1,49 @@
+package io.ae4j.cli;
+
+import io.ae4j.Autoencoder;
+import io.ae4j.data.CsvReader;
+import io.ae4j.data.CsvWriter;
+import io.ae4j.data.FloatMatrix;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** A command that applies a saved model to every row of a CSV file and writes one CSV of results. */
+abstract class ModelOnDataCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by ae train.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV with the model's input columns.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the results (CSV).")
+    Path out;
+
+    /** The result for every row of {@code input}. */
+    abstract FloatMatrix apply(Autoencoder autoencoder, FloatMatrix input);
+
+    /** The names of the result's columns, given the input's. */
+    abstract List<String> columns(Autoencoder autoencoder, List<String> inputColumns);
+
+    @Override
+    public final Integer call() throws IOException {
+        Autoencoder autoencoder = Autoencoder.load(model);
+        CsvReader.Table table = CsvReader.read(data);
+        if (table.values().cols() != autoencoder.inputSize()) {
+            throw new IllegalArgumentException(data.getFileName() + " has " + table.values().cols()
+                    + " columns but the model " + model.getFileName() + " takes " + autoencoder.inputSize());
+        }
+        FloatMatrix result = apply(autoencoder, table.values());
+        CsvWriter.write(out, columns(autoencoder, table.columns()), result);
+        spec.commandLine().getOut().println("wrote " + result.rows() + " rows x " + result.cols() + " columns to " + out);
+        return 0;
+    }
+}

@@ -1,0 +1,21 @@
+package io.ae4j.cli;
+
+import io.ae4j.Autoencoder;
+import io.ae4j.data.FloatMatrix;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code ae reconstruct}: every row passed through the model, under the input's column names. */
+@Command(name = "reconstruct", description = "Write every row as the model reconstructs it.")
+final class ReconstructCommand extends ModelOnDataCommand {
+
+    @Override
+    FloatMatrix apply(Autoencoder autoencoder, FloatMatrix input) {
+        return autoencoder.reconstruct(input);
+    }
+
+    @Override
+    List<String> columns(Autoencoder autoencoder, List<String> inputColumns) {
+        return inputColumns;
+    }
+}

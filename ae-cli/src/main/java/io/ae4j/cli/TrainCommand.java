@@ -1,0 +1,165 @@
+package io.ae4j.cli;
+
+import io.ae4j.Autoencoder;
+import io.ae4j.data.CsvReader;
+import io.ae4j.data.FloatMatrix;
+import io.ae4j.layer.Activation;
+import io.ae4j.layer.Dense;
+import io.ae4j.layer.Layer;
+import io.ae4j.loss.Loss;
+import io.ae4j.optim.Optimizer;
+import io.ae4j.spi.Backends;
+import io.ae4j.train.EarlyStopping;
+import io.ae4j.train.FitConfig;
+import io.ae4j.train.TrainingHistory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ae train}: trains an autoencoder on a CSV file and saves it. {@code --layers 20,8,3}
+ * means 20 inputs, an encoder of 8 and 3 units and the mirror-image decoder 8, 20.
+ */
+@Command(name = "train", description = "Train an autoencoder on a CSV file of numbers and save it.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    AeCommand root;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV of numbers, optional header, .gz read too.")
+    Path data;
+
+    @Option(names = "--layers", required = true, split = ",", paramLabel = "N,N,...",
+            description = "Input width, then the encoder's layer sizes; the decoder mirrors them. Example: 784,256,64")
+    int[] layers;
+
+    @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--output", defaultValue = "linear",
+            description = "Output activation: linear for any real data, sigmoid for data in [0, 1] (default: ${DEFAULT-VALUE}).")
+    String output;
+
+    @Option(names = "--loss", defaultValue = "mse", description = "mse, mae, or bce (data in [0, 1]) (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam, sgd or rmsprop (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "Most epochs to train (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--val-split", defaultValue = "0", description = "Fraction of rows held out for validation (default: ${DEFAULT-VALUE}).")
+    double validationSplit;
+
+    @Option(names = "--patience", defaultValue = "0",
+            description = "Stop after this many epochs without improvement and keep the best weights; 0 never stops (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", description = "Seed for weights and shuffling; random if absent.")
+    Long seed;
+
+    @Option(names = "--backend", description = "Backend by name (see ae backends); the best available if absent.")
+    String backend;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Where to save the trained model.")
+    Path out;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write the loss curve (loss.png) here.")
+    Path plots;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        CsvReader.Table table = CsvReader.read(data);
+        FloatMatrix values = table.values();
+        if (layers.length < 2) {
+            throw new IllegalArgumentException("--layers needs the input width and at least one encoder layer, got "
+                    + layers.length + " number(s)");
+        }
+        if (layers[0] != values.cols()) {
+            throw new IllegalArgumentException("--layers starts with " + layers[0] + " inputs but " + data.getFileName()
+                    + " has " + values.cols() + " columns; start --layers with " + values.cols());
+        }
+        Autoencoder.Builder builder = Autoencoder.builder().inputSize(layers[0])
+                .encoder(encoder()).decoder(decoder())
+                .loss(Loss.named(loss.equals("bce") ? "binary_crossentropy" : loss))
+                .optimizer(optimizer());
+        if (seed != null) {
+            builder.seed(seed);
+        }
+        if (backend != null) {
+            builder.backend(Backends.get(backend));
+        }
+        Autoencoder autoencoder = builder.build();
+        stdout.println(autoencoder.summary());
+        stdout.flush();
+        FitConfig.Builder config = FitConfig.builder().epochs(epochs).batchSize(batch)
+                .validationSplit(validationSplit).listener(new ProgressListener(root.progress, epochs));
+        if (patience > 0) {
+            config.earlyStopping(EarlyStopping.patience(patience));
+        }
+        if (seed != null) {
+            config.shuffleSeed(seed);
+        }
+        TrainingHistory history = autoencoder.fit(values, config.build());
+        autoencoder.save(out);
+        stdout.printf(Locale.ROOT, "trained %d epochs on %d rows: loss %.6f%s; saved %s%n", history.epochs(),
+                values.rows(), history.finalTrainLoss(), validation(history), out);
+        if (plots != null) {
+            Path curve = plots.resolve("loss.png");
+            LossChart.write(history, data.getFileName() + ": loss per epoch", curve);
+            stdout.println("wrote " + curve);
+        }
+        return 0;
+    }
+
+    private Layer[] encoder() {
+        List<Layer> encoder = new ArrayList<>();
+        for (int i = 1; i < layers.length; i++) {
+            encoder.add(Dense.of(layers[i], Activation.named(activation)));
+        }
+        return encoder.toArray(new Layer[0]);
+    }
+
+    private Layer[] decoder() {
+        List<Layer> decoder = new ArrayList<>();
+        for (int i = layers.length - 2; i >= 1; i--) {
+            decoder.add(Dense.of(layers[i], Activation.named(activation)));
+        }
+        decoder.add(Dense.of(layers[0], Activation.named(output)));
+        return decoder.toArray(new Layer[0]);
+    }
+
+    private Optimizer optimizer() {
+        return switch (optimizer) {
+            case "adam" -> Optimizer.adam(learningRate);
+            case "sgd" -> Optimizer.sgd(learningRate);
+            case "rmsprop" -> Optimizer.rmsProp(learningRate);
+            default -> throw new IllegalArgumentException("--optimizer must be adam, sgd or rmsprop, got '" + optimizer + "'");
+        };
+    }
+
+    private static String validation(TrainingHistory history) {
+        double[] v = history.validationLoss();
+        return v.length == 0 ? "" : String.format(Locale.ROOT, ", validation %.6f", v[v.length - 1]);
+    }
+}
