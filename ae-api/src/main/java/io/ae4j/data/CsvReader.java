@@ -27,18 +27,15 @@ public final class CsvReader {
     private CsvReader() {
     }
 
-    /** The numbers of {@code file}, and its column names (from the header, or {@code column1..n}). */
-    public record Table(FloatMatrix values, List<String> columns) {
-    }
-
     /**
-     * Reads all of {@code file}.
+     * Reads all of {@code file}: its numbers, and its column names (from the header, or
+     * {@code column1..n}).
      *
      * @throws java.nio.file.NoSuchFileException if it does not exist
      * @throws IllegalArgumentException naming file, line and column for an empty file, a ragged row,
      *                                  or a cell that is not a finite number
      */
-    public static Table read(Path file) throws IOException {
+    public static Dataset read(Path file) throws IOException {
         String name = file.getFileName().toString();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
             List<String> columns = null;
@@ -81,7 +78,7 @@ public final class CsvReader {
                 throw new IllegalArgumentException(name + " has no rows of numbers"
                         + (columns == null ? ": the file is empty" : ", only a header"));
             }
-            return new Table(new FloatMatrix(Arrays.copyOf(values, count), rows, columns.size()), List.copyOf(columns));
+            return new Dataset(new FloatMatrix(Arrays.copyOf(values, count), rows, columns.size()), columns);
         }
     }
 

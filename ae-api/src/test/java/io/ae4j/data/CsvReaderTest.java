@@ -27,7 +27,7 @@ class CsvReaderTest {
 
     @Test
     void aHeaderIsRecognisedAndCellsAreTrimmedAndUnquoted() throws IOException {
-        CsvReader.Table t = CsvReader.read(file("a.csv", "x, \"y\"\n1, 2.5\n\n\"-3\",4e-3\n"));
+        Dataset t = CsvReader.read(file("a.csv", "x, \"y\"\n1, 2.5\n\n\"-3\",4e-3\n"));
         assertEquals(List.of("x", "y"), t.columns());
         assertEquals(2, t.values().rows());
         assertArrayEquals(new float[] {1f, 2.5f, -3f, 4e-3f}, t.values().data());
@@ -35,7 +35,7 @@ class CsvReaderTest {
 
     @Test
     void withoutAHeaderColumnsAreNumbered() throws IOException {
-        CsvReader.Table t = CsvReader.read(file("b.csv", "1,2,3\n4,5,6\n"));
+        Dataset t = CsvReader.read(file("b.csv", "1,2,3\n4,5,6\n"));
         assertEquals(List.of("column1", "column2", "column3"), t.columns());
         assertEquals(2, t.values().rows());
     }
@@ -60,7 +60,7 @@ class CsvReaderTest {
         float[] values = {0.1f, -1e-30f, 3.4028235e38f, 1f / 3, Float.MIN_VALUE, -0f};
         Path out = dir.resolve("sub/round.csv");
         CsvWriter.write(out, List.of("p", "q", "r"), new FloatMatrix(values, 2, 3));
-        CsvReader.Table back = CsvReader.read(out);
+        Dataset back = CsvReader.read(out);
         assertEquals(List.of("p", "q", "r"), back.columns());
         for (int i = 0; i < values.length; i++) {
             assertEquals(Float.floatToIntBits(values[i]), Float.floatToIntBits(back.values().data()[i]), "value " + i);

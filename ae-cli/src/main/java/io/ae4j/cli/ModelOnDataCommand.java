@@ -1,7 +1,7 @@
 package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
-import io.ae4j.data.CsvReader;
+import io.ae4j.data.Dataset;
 import io.ae4j.data.CsvWriter;
 import io.ae4j.data.FloatMatrix;
 import java.io.IOException;
@@ -36,7 +36,7 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
-        CsvReader.Table table = CsvReader.read(data);
+        Dataset table = Dataset.read(data);
         if (table.values().cols() != autoencoder.inputSize()) {
             throw new IllegalArgumentException(data.getFileName() + " has " + table.values().cols()
                     + " columns but the model " + model.getFileName() + " takes " + autoencoder.inputSize());

@@ -1,7 +1,7 @@
 package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
-import io.ae4j.data.CsvReader;
+import io.ae4j.data.Dataset;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.Dense;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code ae train}: trains an autoencoder on a CSV file and saves it. {@code --layers 20,8,3}
  * means 20 inputs, an encoder of 8 and 3 units and the mirror-image decoder 8, 20.
  */
-@Command(name = "train", description = "Train an autoencoder on a CSV file of numbers and save it.")
+@Command(name = "train", description = "Train an autoencoder on a CSV or IDX file and save it.")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -38,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     AeCommand root;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV of numbers, optional header, .gz read too.")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV of numbers (optional header) or IDX images (MNIST format); .gz read too.")
     Path data;
 
     @Option(names = "--layers", required = true, split = ",", paramLabel = "N,N,...",
@@ -86,10 +86,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plots", paramLabel = "DIR", description = "Write the loss curve (loss.png) here.")
     Path plots;
 
+    @Option(names = "--test", paramLabel = "FILE",
+            description = "Held-out data (CSV or IDX) to report the mean squared error per value on.")
+    Path test;
+
+    @Option(names = "--baseline", paramLabel = "pca",
+            description = "Also report PCA's error with as many components as the code has, on the same data.")
+    String baseline;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        CsvReader.Table table = CsvReader.read(data);
+        Dataset table = Dataset.read(data);
         FloatMatrix values = table.values();
         if (layers.length < 2) {
             throw new IllegalArgumentException("--layers needs the input width and at least one encoder layer, got "
@@ -124,12 +132,56 @@ final class TrainCommand implements Callable<Integer> {
         autoencoder.save(out);
         stdout.printf(Locale.ROOT, "trained %d epochs on %d rows: loss %.6f%s; saved %s%n", history.epochs(),
                 values.rows(), history.finalTrainLoss(), validation(history), out);
+        evaluate(autoencoder, values, stdout);
         if (plots != null) {
             Path curve = plots.resolve("loss.png");
             LossChart.write(history, data.getFileName() + ": loss per epoch", curve);
             stdout.println("wrote " + curve);
         }
         return 0;
+    }
+
+    /**
+     * The mean squared error per value on the --test data, or else on the validation rows (the
+     * last --val-split of the file), or else on the training data; with --baseline pca, PCA's on
+     * the same rows, fitted on the training rows.
+     */
+    private void evaluate(Autoencoder autoencoder, FloatMatrix values, PrintWriter stdout) throws IOException {
+        if (baseline != null && !baseline.equals("pca")) {
+            throw new IllegalArgumentException("--baseline must be pca, got '" + baseline + "'");
+        }
+        int trainRows = values.rows() - (int) Math.round(values.rows() * validationSplit);
+        FloatMatrix training = values.rows(0, trainRows);
+        FloatMatrix evaluation;
+        String what;
+        if (test != null) {
+            evaluation = Dataset.read(test).values();
+            evaluation.requireCols(test.getFileName().toString(), values.cols());
+            what = test.getFileName().toString();
+        } else if (trainRows < values.rows()) {
+            evaluation = values.rows(trainRows, values.rows());
+            what = "the validation rows";
+        } else if (baseline != null) {
+            evaluation = training;
+            what = "the training data";
+        } else {
+            return;
+        }
+        stdout.printf(Locale.ROOT, "mean squared error per value on %s (%d rows): autoencoder %.6f%n", what,
+                evaluation.rows(), meanSquaredError(autoencoder.reconstruct(evaluation), evaluation));
+        if (baseline != null) {
+            double pca = PcaBaseline.fit(training, autoencoder.codeSize()).meanSquaredError(evaluation);
+            stdout.printf(Locale.ROOT, "  PCA with %d components: %.6f%n", autoencoder.codeSize(), pca);
+        }
+    }
+
+    private static double meanSquaredError(FloatMatrix a, FloatMatrix b) {
+        double sum = 0;
+        for (int i = 0; i < a.data().length; i++) {
+            double d = (double) a.data()[i] - b.data()[i];
+            sum += d * d;
+        }
+        return sum / a.data().length;
     }
 
     private Layer[] encoder() {

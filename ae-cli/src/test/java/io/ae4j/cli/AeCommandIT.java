@@ -166,4 +166,31 @@ class AeCommandIT {
         assertEquals(1, width.exitCode(), width.toString());
         assertTrue(width.err().contains("has 6 columns; start --layers with 6"), width.toString());
     }
+
+    @Test
+    void trainsOnGzippedIdxImagesAndReportsThePcaBaseline() throws Exception {
+        // 200 images of 4 x 4 pixels: a bright square that moves, what an IDX file of digits looks like.
+        Path images = dir.resolve("images-idx3-ubyte.gz");
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+                new java.util.zip.GZIPOutputStream(Files.newOutputStream(images)))) {
+            out.writeInt(0x803);
+            out.writeInt(200);
+            out.writeInt(4);
+            out.writeInt(4);
+            for (int i = 0; i < 200; i++) {
+                for (int p = 0; p < 16; p++) {
+                    int row = p / 4;
+                    int col = p % 4;
+                    boolean lit = row >= i % 3 && row < i % 3 + 2 && col >= i % 2 && col < i % 2 + 2;
+                    out.writeByte(lit ? 255 : 10 * (i % 5));
+                }
+            }
+        }
+        Run run = ae("train", "--data", images.toString(), "--layers", "16,8,4", "--output", "sigmoid", "--epochs", "30",
+                "--batch", "20", "--seed", "3", "--test", images.toString(), "--baseline", "pca", "--out", "img.ae4j");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("mean squared error per value on images-idx3-ubyte.gz (200 rows): autoencoder"),
+                run.toString());
+        assertTrue(run.out().contains("PCA with 4 components: "), run.toString());
+    }
 }
