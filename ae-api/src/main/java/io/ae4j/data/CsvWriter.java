@@ -1,16 +1,16 @@
 package io.ae4j.data;
 
+import io.ae4j.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Writes a {@link FloatMatrix} as CSV with a header, atomically: into a temporary file beside the
- * target, then moved into place, so a failure never leaves half a file. Values are written in
+ * Writes a {@link FloatMatrix} as CSV with a header, atomically ({@link AtomicFiles}), so a failure
+ * never leaves half a file. Values are written in
  * their shortest exact form, so they read back bit for bit.
  */
 public final class CsvWriter {
@@ -27,10 +27,7 @@ public final class CsvWriter {
         if (columns.size() != values.cols()) {
             throw new IllegalArgumentException(columns.size() + " column names for " + values.cols() + " columns");
         }
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-        try {
+        AtomicFiles.write(file, temporary -> {
             try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 out.write(String.join(",", columns));
                 out.newLine();
@@ -45,9 +42,6 @@ public final class CsvWriter {
                     out.newLine();
                 }
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 }

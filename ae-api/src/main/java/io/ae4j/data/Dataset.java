@@ -8,16 +8,32 @@ import java.util.List;
 /**
  * Numbers read from a file: one row per sample, and a name per column.
  *
- * @param values  the samples, one per row
- * @param columns a name per column: the CSV header, {@code column1..n}, or {@code pixel1..n} for images
+ * @param values      the samples, one per row
+ * @param columns     a name per column: the CSV header, {@code column1..n}, or {@code pixel1..n} for images
+ * @param imageHeight for images, the height of each (rows are images stored row after row); 0 otherwise
+ * @param imageWidth  for images, the width of each; 0 otherwise
  */
-public record Dataset(FloatMatrix values, List<String> columns) {
+public record Dataset(FloatMatrix values, List<String> columns, int imageHeight, int imageWidth) {
 
     public Dataset {
         if (values == null || columns == null || columns.size() != values.cols()) {
             throw new IllegalArgumentException("a dataset needs values and one name per column");
         }
+        if (imageHeight < 0 || imageWidth < 0 || (imageHeight * imageWidth != 0 && imageHeight * imageWidth != values.cols())) {
+            throw new IllegalArgumentException("images of " + imageHeight + " x " + imageWidth + " do not fill rows of "
+                    + values.cols() + " values");
+        }
         columns = List.copyOf(columns);
+    }
+
+    /** A dataset that is not images. */
+    public Dataset(FloatMatrix values, List<String> columns) {
+        this(values, columns, 0, 0);
+    }
+
+    /** True when each row is an image of {@link #imageHeight} x {@link #imageWidth} pixels. */
+    public boolean isImages() {
+        return imageHeight > 0;
     }
 
     /**

@@ -48,7 +48,7 @@ public final class IdxReader {
             for (int i = 1; i <= height * width; i++) {
                 columns.add("pixel" + i);
             }
-            return new Dataset(new FloatMatrix(values, count, height * width), columns);
+            return new Dataset(new FloatMatrix(values, count, height * width), columns, height, width);
         }
     }
 

@@ -1,10 +1,9 @@
 package io.ae4j.cli;
 
+import io.ae4j.io.AtomicFiles;
 import io.ae4j.train.TrainingHistory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -39,18 +38,6 @@ final class LossChart {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", "loss", data, PlotOrientation.VERTICAL,
                 true, false, false);
-        writeAtomically(chart, png);
-    }
-
-    static void writeAtomically(JFreeChart chart, Path png) throws IOException {
-        Path directory = png.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, png.getFileName().toString(), ".tmp");
-        try {
-            ChartUtils.saveChartAsPNG(temporary.toFile(), chart, WIDTH, HEIGHT);
-            Files.move(temporary, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(png, temporary -> ChartUtils.saveChartAsPNG(temporary.toFile(), chart, WIDTH, HEIGHT));
     }
 }

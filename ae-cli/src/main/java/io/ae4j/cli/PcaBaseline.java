@@ -61,6 +61,20 @@ final class PcaBaseline {
         return new PcaBaseline(mean, components);
     }
 
+    /** The coordinates of every row of {@code data} along the top-k components: {@code rows x k}. */
+    double[][] project(FloatMatrix data) {
+        DMatrixRMaj centred = centred(data, 0, data.rows(), mean);
+        DMatrixRMaj codes = new DMatrixRMaj(data.rows(), components.numCols);
+        CommonOps_DDRM.mult(centred, components, codes);
+        double[][] out = new double[data.rows()][components.numCols];
+        for (int r = 0; r < data.rows(); r++) {
+            for (int c = 0; c < components.numCols; c++) {
+                out[r][c] = codes.get(r, c);
+            }
+        }
+        return out;
+    }
+
     /** Mean squared error per value of reconstructing {@code data} from its top-k projection. */
     double meanSquaredError(FloatMatrix data) {
         int d = data.cols();

@@ -56,7 +56,7 @@ class AeCommandIT {
 
     @Test
     void demoTrainsTheKerasExampleAndWritesAModelAndItsLossCurve() throws Exception {
-        Run run = ae("demo", "--out", "demo", "--epochs", "20");
+        Run run = ae("demo", "--out", "demo", "--epochs", "20", "--image-epochs", "2");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("loss: epoch 1 "), run.toString());
         assertTrue(run.err().contains("epoch 20/20"), "a progress bar per epoch on stderr\n" + run);
@@ -64,6 +64,17 @@ class AeCommandIT {
         assertNotNull(curve, "the loss curve decodes as an image");
         assertEquals(LossChart.WIDTH, curve.getWidth());
         assertEquals(LossChart.HEIGHT, curve.getHeight());
+
+        // The real-data part, on the bundled Fashion-MNIST sample.
+        assertTrue(run.out().contains("Fashion-MNIST from demo/fashion-mnist-sample: 3000 training and 1000 test images"),
+                run.toString());
+        assertTrue(run.out().contains("PCA with 64 components"), run.toString());
+        BufferedImage grid = ImageIO.read(dir.resolve("demo/fashion-reconstructions.png").toFile());
+        assertEquals(12 * (28 * ImageGrid.SCALE + 4) + 4, grid.getWidth(), "12 images across");
+        assertEquals(2 * (28 * ImageGrid.SCALE + 4) + 4, grid.getHeight(), "originals above reconstructions");
+        assertNotNull(ImageIO.read(dir.resolve("demo/fashion-latent.png").toFile()), "the latent map decodes");
+        assertNotNull(ImageIO.read(dir.resolve("demo/fashion-loss.png").toFile()), "the loss curve decodes");
+        assertTrue(Files.exists(dir.resolve("demo/fashion-mnist-sample/LICENSE")), "the sample travels with its licence");
 
         Run info = ae("info", "--model", "demo/keras-example.ae4j");
         assertEquals(0, info.exitCode(), info.toString());

@@ -1,0 +1,52 @@
+package io.ae4j.cli;
+
+import io.ae4j.data.FloatMatrix;
+import io.ae4j.io.AtomicFiles;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Greyscale images laid out in a grid and written as a PNG: each matrix is one row of the grid,
+ * each of its rows one image of {@code height x width} pixels in [0, 1] (clipped), drawn
+ * {@link #SCALE} times enlarged with a gap between images.
+ */
+final class ImageGrid {
+
+    static final int SCALE = 3;
+    private static final int GAP = 4;
+
+    private ImageGrid() {
+    }
+
+    /** Writes the grid atomically. Every matrix must have as many rows (images). */
+    static void write(Path png, int height, int width, FloatMatrix... gridRows) throws IOException {
+        int columns = gridRows[0].rows();
+        int cellWidth = width * SCALE + GAP;
+        int cellHeight = height * SCALE + GAP;
+        BufferedImage image = new BufferedImage(columns * cellWidth + GAP, gridRows.length * cellHeight + GAP,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        for (int r = 0; r < gridRows.length; r++) {
+            float[] pixels = gridRows[r].data();
+            for (int c = 0; c < columns; c++) {
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        float v = Math.max(0f, Math.min(1f, pixels[c * height * width + y * width + x]));
+                        // Dark on light, as clothing and digits are usually shown.
+                        int grey = Math.round(255 * (1 - v));
+                        g.setColor(new Color(grey, grey, grey));
+                        g.fillRect(GAP + c * cellWidth + x * SCALE, GAP + r * cellHeight + y * SCALE, SCALE, SCALE);
+                    }
+                }
+            }
+        }
+        g.dispose();
+        AtomicFiles.write(png, temporary -> ImageIO.write(image, "png", temporary.toFile()));
+    }
+}
