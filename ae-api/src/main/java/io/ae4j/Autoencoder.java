@@ -15,9 +15,11 @@ import io.ae4j.train.TrainingHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,6 +56,8 @@ public final class Autoencoder {
 
     private final Network network;
     private final int encoderLayers;
+    private static final String ANOMALY_THRESHOLD = "anomaly.threshold";
+
     private final Map<String, String> metadata;
 
     private Autoencoder(Network network, int encoderLayers, Map<String, String> metadata) {
@@ -161,6 +165,51 @@ public final class Autoencoder {
             errors[r] = (float) (sum / cols);
         }
         return errors;
+    }
+
+    /**
+     * Each value's loss between the data and its reconstruction, {@code rows x cols}: which fields
+     * make a row anomalous. The mean of a row is its {@link #reconstructionErrors reconstruction error}.
+     */
+    public FloatMatrix featureErrors(FloatMatrix data) {
+        FloatMatrix out = reconstruct(data);
+        Loss loss = network.loss();
+        float[] errors = new float[data.data().length];
+        for (int i = 0; i < errors.length; i++) {
+            errors[i] = (float) loss.pointwise(out.data()[i], data.data()[i]);
+        }
+        return new FloatMatrix(errors, data.rows(), data.cols());
+    }
+
+    /**
+     * Sets the anomaly threshold to the {@code percentile}-th percentile (nearest rank) of the
+     * reconstruction errors of {@code data}, normally the training data, and keeps it in the
+     * model's metadata so that it is saved with the model.
+     *
+     * @return the threshold: rows whose error exceeds it are anomalies
+     * @throws IllegalArgumentException if {@code percentile} is not in (0, 100] or data is bad
+     */
+    public float fitAnomalyThreshold(FloatMatrix data, double percentile) {
+        if (!(percentile > 0 && percentile <= 100)) {
+            throw new IllegalArgumentException("percentile must be in (0, 100], got " + percentile);
+        }
+        float[] errors = reconstructionErrors(data);
+        Arrays.sort(errors);
+        float threshold = errors[Math.max(0, (int) Math.ceil(percentile / 100 * errors.length) - 1)];
+        metadata.put(ANOMALY_THRESHOLD, Float.toString(threshold));
+        metadata.put("anomaly.percentile", Double.toString(percentile));
+        return threshold;
+    }
+
+    /** The anomaly threshold set by {@link #fitAnomalyThreshold}, here or before the model was saved. */
+    public OptionalDouble anomalyThreshold() {
+        String value = metadata.get(ANOMALY_THRESHOLD);
+        try {
+            return value == null ? OptionalDouble.empty() : OptionalDouble.of(Float.parseFloat(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("the model's metadata has " + ANOMALY_THRESHOLD + " = '" + value
+                    + "', not a number; set it again with fitAnomalyThreshold");
+        }
     }
 
     // ---- saving and loading ----------------------------------------------------------------

@@ -86,6 +86,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plots", paramLabel = "DIR", description = "Write the loss curve (loss.png) here.")
     Path plots;
 
+    @Option(names = "--threshold-percentile", defaultValue = "99", paramLabel = "P",
+            description = "Anomaly threshold kept in the model: this percentile of the training rows' errors (default: ${DEFAULT-VALUE}).")
+    double thresholdPercentile;
+
     @Option(names = "--test", paramLabel = "FILE",
             description = "Held-out data (CSV or IDX) to report the mean squared error per value on.")
     Path test;
@@ -129,9 +133,13 @@ final class TrainCommand implements Callable<Integer> {
             config.shuffleSeed(seed);
         }
         TrainingHistory history = autoencoder.fit(values, config.build());
+        int trainRows = values.rows() - (int) Math.round(values.rows() * validationSplit);
+        float threshold = autoencoder.fitAnomalyThreshold(values.rows(0, trainRows), thresholdPercentile);
         autoencoder.save(out);
         stdout.printf(Locale.ROOT, "trained %d epochs on %d rows: loss %.6f%s; saved %s%n", history.epochs(),
                 values.rows(), history.finalTrainLoss(), validation(history), out);
+        stdout.printf(Locale.ROOT, "anomaly threshold: %.6g, the %s percentile of the training rows' errors%n",
+                threshold, thresholdPercentile);
         evaluate(autoencoder, values, stdout);
         if (plots != null) {
             Path curve = plots.resolve("loss.png");

@@ -151,16 +151,27 @@ class AeCommandIT {
         assertEquals(0, reconstruct.exitCode(), reconstruct.toString());
         assertEquals("a,b,c,d,e,f", Files.readAllLines(dir.resolve("again.csv")).get(0));
 
-        Run score = ae("score", "--model", "plane.ae4j", "--data", "plane.csv", "--out", "scores.csv");
+        assertTrue(train.out().contains("anomaly threshold: "), train.toString());
+        Run score = ae("score", "--model", "plane.ae4j", "--data", "plane.csv", "--out", "scores.csv", "--per-feature");
         assertEquals(0, score.exitCode(), score.toString());
         List<String> lines = Files.readAllLines(dir.resolve("scores.csv"));
-        assertEquals("error", lines.get(0));
+        assertEquals("error,anomaly,error_a,error_b,error_c,error_d,error_e,error_f", lines.get(0));
         int worst = 0;
+        int flagged = 0;
         for (int r = 1; r < lines.size(); r++) {
-            if (Float.parseFloat(lines.get(r)) > Float.parseFloat(lines.get(worst + 1))) {
+            String[] cells = lines.get(r).split(",");
+            if (Float.parseFloat(cells[0]) > Float.parseFloat(lines.get(worst + 1).split(",")[0])) {
                 worst = r - 1;
             }
+            flagged += Float.parseFloat(cells[1]) == 1f ? 1 : 0;
+            double mean = 0;
+            for (int c = 2; c < 8; c++) {
+                mean += Float.parseFloat(cells[c]) / 6;
+            }
+            assertEquals(Float.parseFloat(cells[0]), mean, 1e-5 * mean + 1e-9, "row error is the mean of its fields'");
         }
+        assertTrue(flagged >= 1 && flagged <= 6, "the 99th percentile of 270 training rows flags a few: " + flagged);
+        assertEquals("1.0", lines.get(151).split(",")[1], "the row off the plane is flagged");
         assertEquals(150, worst, "the row off the plane scores highest");
     }
 

@@ -90,6 +90,37 @@ public abstract class ModelConformanceTest {
         }
     }
 
+    @Test
+    void featureErrorsAverageToTheRowErrorAndTheThresholdIsAPercentileKeptInTheFile() throws IOException {
+        Autoencoder ae = model(1);
+        FloatMatrix x = data(200, 5);
+        ae.fit(x, FitConfig.builder().epochs(3).batchSize(20).build());
+        float[] rows = ae.reconstructionErrors(x);
+        FloatMatrix features = ae.featureErrors(x);
+        for (int r = 0; r < x.rows(); r++) {
+            double sum = 0;
+            for (int c = 0; c < 6; c++) {
+                sum += features.get(r, c);
+            }
+            assertEquals(rows[r], sum / 6, 1e-6 * rows[r], "row " + r);
+        }
+        assertTrue(ae.anomalyThreshold().isEmpty(), "no threshold until one is fitted");
+        float threshold = ae.fitAnomalyThreshold(x, 90);
+        float[] sorted = rows.clone();
+        java.util.Arrays.sort(sorted);
+        assertEquals(sorted[179], threshold, "the 90th percentile of 200 errors is the 180th smallest");
+        long above = 0;
+        for (float e : rows) {
+            above += e > threshold ? 1 : 0;
+        }
+        assertEquals(20, above);
+        Path file = dir.resolve("threshold.ae4j");
+        ae.save(file);
+        assertEquals(threshold, (float) Autoencoder.load(file, backend()).anomalyThreshold().getAsDouble());
+        refused(() -> ae.fitAnomalyThreshold(x, 0), "percentile", "(0, 100]");
+        refused(() -> ae.fitAnomalyThreshold(x, 100.5), "percentile");
+    }
+
     // ---- saving and loading --------------------------------------------------------------------
 
     @Test
