@@ -3,6 +3,7 @@ package io.ae4j.backend.naive;
 import io.ae4j.spi.Shapes;
 import io.ae4j.spi.Tensor;
 import io.ae4j.spi.kernels.BlockedGemm;
+import io.ae4j.spi.kernels.ArrayTensor;
 import io.ae4j.spi.kernels.HeapBackend;
 import io.ae4j.spi.kernels.RowSplitter;
 
@@ -44,21 +45,21 @@ public final class NaiveBackend extends HeapBackend {
     @Override
     public Tensor create(int rows, int cols) {
         Shapes.checkCreate(rows, cols);
-        return new NaiveTensor(rows, cols);
+        return new ArrayTensor(NaiveBackendProvider.NAME, rows, cols);
     }
 
     @Override
     protected float[] array(Tensor tensor) {
-        return NaiveTensor.of(tensor).data;
+        return ArrayTensor.of(tensor, NaiveBackendProvider.NAME).data();
     }
 
     @Override
     public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
-        NaiveTensor na = NaiveTensor.of(a);
-        NaiveTensor nb = NaiveTensor.of(b);
-        NaiveTensor nc = NaiveTensor.of(c);
+        ArrayTensor na = ArrayTensor.of(a, NaiveBackendProvider.NAME);
+        ArrayTensor nb = ArrayTensor.of(b, NaiveBackendProvider.NAME);
+        ArrayTensor nc = ArrayTensor.of(c, NaiveBackendProvider.NAME);
         Shapes.checkGemm(transposeA, transposeB, na, nb, nc);
-        BlockedGemm.gemm(threads, transposeA, transposeB, alpha, na.data, na.cols(), nb.data, beta, nc.data,
+        BlockedGemm.gemm(threads, transposeA, transposeB, alpha, na.data(), na.cols(), nb.data(), beta, nc.data(),
                 nc.rows(), nc.cols(), transposeA ? na.rows() : na.cols());
     }
 

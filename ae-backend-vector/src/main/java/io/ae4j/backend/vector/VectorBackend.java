@@ -4,6 +4,7 @@ import io.ae4j.layer.Activation;
 import io.ae4j.spi.LossKind;
 import io.ae4j.spi.Shapes;
 import io.ae4j.spi.Tensor;
+import io.ae4j.spi.kernels.ArrayTensor;
 import io.ae4j.spi.kernels.HeapBackend;
 import io.ae4j.spi.kernels.RowSplitter;
 
@@ -63,21 +64,21 @@ public final class VectorBackend extends HeapBackend {
     @Override
     public Tensor create(int rows, int cols) {
         Shapes.checkCreate(rows, cols);
-        return new VectorTensor(rows, cols);
+        return new ArrayTensor(VectorBackendProvider.NAME, rows, cols);
     }
 
     @Override
     protected float[] array(Tensor tensor) {
-        return VectorTensor.of(tensor).data;
+        return ArrayTensor.of(tensor, VectorBackendProvider.NAME).data();
     }
 
     @Override
     public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
-        VectorTensor va = VectorTensor.of(a);
-        VectorTensor vb = VectorTensor.of(b);
-        VectorTensor vc = VectorTensor.of(c);
+        ArrayTensor va = ArrayTensor.of(a, VectorBackendProvider.NAME);
+        ArrayTensor vb = ArrayTensor.of(b, VectorBackendProvider.NAME);
+        ArrayTensor vc = ArrayTensor.of(c, VectorBackendProvider.NAME);
         Shapes.checkGemm(transposeA, transposeB, va, vb, vc);
-        VectorGemm.gemm(threads, transposeA, transposeB, alpha, va.data, va.cols(), vb.data, beta, vc.data,
+        VectorGemm.gemm(threads, transposeA, transposeB, alpha, va.data(), va.cols(), vb.data(), beta, vc.data(),
                 vc.rows(), vc.cols(), transposeA ? va.rows() : va.cols());
     }
 
