@@ -201,6 +201,23 @@ public final class Autoencoder {
         return threshold;
     }
 
+    /**
+     * Keeps {@code value} under {@code key} in the model's metadata, saved with the model: for
+     * anything an application wants to travel with it (a data version, a code distribution).
+     *
+     * @throws IllegalArgumentException if the key is blank or holds '=' or a line break, or the
+     *                                  value holds a line break
+     */
+    public void putMetadata(String key, String value) {
+        if (key == null || key.isBlank() || key.indexOf('=') >= 0 || key.indexOf('\n') >= 0 || key.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a metadata key must be a non-blank line without '=', got '" + key + "'");
+        }
+        if (value == null || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("the value of metadata key " + key + " must be one line of text");
+        }
+        metadata.put(key, value);
+    }
+
     /** The anomaly threshold set by {@link #fitAnomalyThreshold}, here or before the model was saved. */
     public OptionalDouble anomalyThreshold() {
         String value = metadata.get(ANOMALY_THRESHOLD);

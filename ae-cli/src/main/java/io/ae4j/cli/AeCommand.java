@@ -8,9 +8,9 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code ae}: the root command; it only holds the subcommands and the options they share. */
 @Command(name = "ae", mixinStandardHelpOptions = true, version = "ae4j 0.1.0-SNAPSHOT",
-        description = "Train autoencoders and use them: reduce dimensions, compress, score anomalies.",
+        description = "Train autoencoders and use them: reduce dimensions, compress, score anomalies, generate.",
         subcommands = {DemoCommand.class, TrainCommand.class, EncodeCommand.class, ReconstructCommand.class,
-            ScoreCommand.class, BackendsCommand.class, InfoCommand.class, HelpCommand.class})
+            ScoreCommand.class, GenerateCommand.class, BackendsCommand.class, InfoCommand.class, HelpCommand.class})
 final class AeCommand {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")

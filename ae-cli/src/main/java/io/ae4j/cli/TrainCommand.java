@@ -135,6 +135,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingHistory history = autoencoder.fit(values, config.build());
         int trainRows = values.rows() - (int) Math.round(values.rows() * validationSplit);
         float threshold = autoencoder.fitAnomalyThreshold(values.rows(0, trainRows), thresholdPercentile);
+        CodeDistribution.fit(autoencoder, values.rows(0, trainRows));     // for ae generate
         autoencoder.save(out);
         stdout.printf(Locale.ROOT, "trained %d epochs on %d rows: loss %.6f%s; saved %s%n", history.epochs(),
                 values.rows(), history.finalTrainLoss(), validation(history), out);

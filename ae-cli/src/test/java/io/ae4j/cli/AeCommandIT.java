@@ -109,7 +109,7 @@ class AeCommandIT {
         assertTrue(missingOption.err().contains("--model"), missingOption.toString());
         Run unknown = ae("frobnicate");
         assertEquals(2, unknown.exitCode(), unknown.toString());
-        assertTrue(unknown.err().contains("Usage: ae"), unknown.toString());
+        assertTrue(unknown.err().contains("Unmatched argument at index 0: 'frobnicate'"), unknown.toString());
     }
 
     /** 300 rows of 6 columns that lie near a 2-dimensional plane, and row 150 far off it. */
@@ -172,6 +172,12 @@ class AeCommandIT {
         }
         assertTrue(flagged >= 1 && flagged <= 6, "the 99th percentile of 270 training rows flags a few: " + flagged);
         assertEquals("1.0", lines.get(151).split(",")[1], "the row off the plane is flagged");
+
+        Run generate = ae("generate", "5", "--model", "plane.ae4j", "--out", "new.csv");
+        assertEquals(0, generate.exitCode(), generate.toString());
+        List<String> generated = Files.readAllLines(dir.resolve("new.csv"));
+        assertEquals(6, generated.size(), "a header and 5 samples");
+        assertEquals(6, generated.get(1).split(",").length);
         assertEquals(150, worst, "the row off the plane scores highest");
     }
 
@@ -214,5 +220,10 @@ class AeCommandIT {
         assertTrue(run.out().contains("mean squared error per value on images-idx3-ubyte.gz (200 rows): autoencoder"),
                 run.toString());
         assertTrue(run.out().contains("PCA with 4 components: "), run.toString());
+
+        Run generate = ae("generate", "6", "--model", "img.ae4j", "--out", "new.csv", "--image", "4x4");
+        assertEquals(0, generate.exitCode(), generate.toString());
+        BufferedImage samples = ImageIO.read(dir.resolve("new.csv.png").toFile());
+        assertEquals(6 * (4 * ImageGrid.SCALE + 4) + 4, samples.getWidth(), "six generated images in a row");
     }
 }

@@ -117,6 +117,12 @@ public abstract class ModelConformanceTest {
         Path file = dir.resolve("threshold.ae4j");
         ae.save(file);
         assertEquals(threshold, (float) Autoencoder.load(file, backend()).anomalyThreshold().getAsDouble());
+        ae.putMetadata("data.version", "2026-11 export");
+        assertFalse(Autoencoder.load(file, backend()).metadata().containsKey("data.version"), "saved before it was put");
+        ae.save(file);
+        assertEquals("2026-11 export", Autoencoder.load(file, backend()).metadata().get("data.version"));
+        refused(() -> ae.putMetadata("a=b", "x"), "metadata key");
+        refused(() -> ae.putMetadata("note", "two\nlines"), "one line");
         refused(() -> ae.fitAnomalyThreshold(x, 0), "percentile", "(0, 100]");
         refused(() -> ae.fitAnomalyThreshold(x, 100.5), "percentile");
     }
