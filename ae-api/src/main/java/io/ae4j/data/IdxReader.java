@@ -1,90 +1,218 @@
 package io.ae4j.data;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Reads the IDX files of MNIST and Fashion-MNIST, gzip-compressed or not: images (magic number
- * {@code 0x00000803}, unsigned bytes, n x height x width) as one row of {@code height * width}
- * pixels per image scaled to [0, 1] (pixel / 255, as every MNIST tutorial does), and labels
- * (magic {@code 0x00000801}, n unsigned bytes). Errors name the file and what was expected.
+ * Reads the IDX files of MNIST and Fashion-MNIST, gzip-compressed or not (recognised by content).
+ * An IDX file is big-endian: a magic number {@code 0x0000TTDD} (TT the type of the values, 0x08 for
+ * unsigned bytes; DD the number of dimensions), one 32-bit size per dimension, then the values.
+ *
+ * <ul>
+ * <li>Images: magic {@code 0x00000803}, sizes n, height, width; read as one row of
+ *     {@code height * width} pixels per image, each {@code pixel / 255f} in [0, 1], with columns
+ *     {@code pixel0..} and an {@link ImageShape}.
+ * <li>Labels: magic {@code 0x00000801}, size n; one unsigned byte per image.
+ * </ul>
+ *
+ * Files are read once, streaming, in chunks straight into the float array. Every error is a
+ * {@link DataFileException} that names the file, what was found and what was expected.
  */
 public final class IdxReader {
 
+    private static final int UNSIGNED_BYTE = 0x08;
     private static final int IMAGES = 0x00000803;
     private static final int LABELS = 0x00000801;
+    private static final int CHUNK = 1 << 16;
+    private static final Set<String> SPLITS = Set.of("train", "t10k");
+    private static final float[] PIXEL = new float[256];
+
+    static {
+        for (int i = 0; i < PIXEL.length; i++) {
+            PIXEL[i] = i / 255f;
+        }
+    }
 
     private IdxReader() {
     }
 
-    /** The images of {@code file}, one row of pixels in [0, 1] per image, columns {@code pixel1..n}. */
-    public static Dataset readImages(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(CsvReader.open(file))) {
-            String name = file.getFileName().toString();
-            checkMagic(in.readInt(), IMAGES, name, "an IDX image file");
-            int count = dimension(in, name, "image count");
-            int height = dimension(in, name, "height");
-            int width = dimension(in, name, "width");
-            long size = (long) count * height * width;
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException(name + " holds " + size + " pixels, more than one array can");
-            }
-            byte[] pixels = new byte[(int) size];
-            try {
-                in.readFully(pixels);
-            } catch (EOFException e) {
-                throw new IllegalArgumentException(name + " is truncated: its header announces " + count + " images of "
-                        + height + " x " + width + " pixels, " + size + " bytes, but the file ends before them");
-            }
-            float[] values = new float[pixels.length];
-            for (int i = 0; i < pixels.length; i++) {
-                values[i] = (pixels[i] & 0xff) / 255f;
-            }
-            List<String> columns = new ArrayList<>(height * width);
-            for (int i = 1; i <= height * width; i++) {
-                columns.add("pixel" + i);
-            }
-            return new Dataset(new FloatMatrix(values, count, height * width), columns, height, width);
+    /** The images of {@code images}, without labels. */
+    public static Dataset read(Path images) throws IOException {
+        try (InputStream in = DataFiles.open(images)) {
+            return images(in, DataFiles.name(images));
         }
     }
 
-    /** The labels of {@code file}, one per image. */
-    public static int[] readLabels(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(CsvReader.open(file))) {
-            String name = file.getFileName().toString();
-            checkMagic(in.readInt(), LABELS, name, "an IDX label file");
-            int count = dimension(in, name, "label count");
-            byte[] bytes = new byte[count];
-            try {
-                in.readFully(bytes);
-            } catch (EOFException e) {
-                throw new IllegalArgumentException(name + " is truncated: its header announces " + count
-                        + " labels but the file ends before them");
+    /**
+     * The images of {@code images}, labelled by {@code labels}.
+     *
+     * @throws DataFileException also when the two files hold different numbers of images and labels
+     */
+    public static Dataset read(Path images, Path labels) throws IOException {
+        // Labels first: they are small, so a swapped pair of files is refused before the pixels are read.
+        int[] classes = readLabels(labels);
+        Dataset pixels = read(images);
+        if (classes.length != pixels.features().rows()) {
+            throw new DataFileException(DataFiles.name(labels), DataFiles.name(labels) + " has " + classes.length
+                    + " labels but " + DataFiles.name(images) + " has " + pixels.features().rows()
+                    + " images; give the labels of the same split");
+        }
+        return new Dataset(pixels.features(), classes, List.of(), pixels.columnNames(),
+                pixels.imageShape().orElseThrow());
+    }
+
+    /**
+     * The labelled images of one split in {@code dir}, from the files named as MNIST and
+     * Fashion-MNIST publish them: {@code SPLIT-images-idx3-ubyte} and {@code SPLIT-labels-idx1-ubyte},
+     * each with or without {@code .gz} (the compressed one is taken when both are there), or with
+     * {@code .idx3-ubyte} as some copies spell it.
+     *
+     * @param split {@code "train"} or {@code "t10k"}
+     */
+    public static Dataset readFolder(Path dir, String split) throws IOException {
+        if (dir == null || split == null || !SPLITS.contains(split)) {
+            throw new IllegalArgumentException("name a folder and a split, \"train\" or \"t10k\"; got " + dir + " and "
+                    + (split == null ? "null" : "\"" + split + "\""));
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new DataFileException(DataFiles.name(dir), "no such folder: " + dir.toAbsolutePath()
+                    + "; name the folder that holds the IDX files");
+        }
+        return read(find(dir, split + "-images", "idx3-ubyte"), find(dir, split + "-labels", "idx1-ubyte"));
+    }
+
+    /** The labels of {@code labels}: one unsigned byte, 0..255, per image. */
+    public static int[] readLabels(Path labels) throws IOException {
+        try (InputStream in = DataFiles.open(labels)) {
+            String name = DataFiles.name(labels);
+            int count = header(in, name, LABELS)[0];
+            // readNBytes grows its buffer as bytes come, so a damaged count cannot allocate gigabytes.
+            byte[] bytes = in.readNBytes(count);
+            if (bytes.length < count) {
+                throw new DataFileException(name, name + " is truncated: its header announces " + count
+                        + " labels but only " + bytes.length + " follow");
             }
-            int[] labels = new int[count];
+            requireEnd(in, name, count + " labels");
+            int[] values = new int[count];
             for (int i = 0; i < count; i++) {
-                labels[i] = bytes[i] & 0xff;
+                values[i] = bytes[i] & 0xff;
             }
-            return labels;
+            return values;
         }
     }
 
-    private static void checkMagic(int found, int expected, String file, String what) {
+    static Dataset images(InputStream in, String name) throws IOException {
+        int[] sizes = header(in, name, IMAGES);
+        int count = sizes[0];
+        ImageShape shape = new ImageShape(sizes[1], sizes[2]);
+        long size = (long) count * shape.pixels();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new DataFileException(name, name + " holds " + count + " images of " + shape.height() + " x "
+                    + shape.width() + ", " + size + " pixels, more than one array holds; split the file");
+        }
+        // Grown as pixels come rather than sized by the header, so a damaged header cannot allocate gigabytes.
+        float[] values = new float[(int) Math.min(size, CHUNK)];
+        byte[] chunk = new byte[CHUNK];
+        int done = 0;
+        while (done < size) {
+            int read = in.readNBytes(chunk, 0, (int) Math.min(chunk.length, size - done));
+            if (read == 0) {
+                throw new DataFileException(name, name + " is truncated: its header announces " + count + " images of "
+                        + shape.height() + " x " + shape.width() + ", " + size + " bytes of pixels, but only " + done
+                        + " follow");
+            }
+            if (done + read > values.length) {
+                values = Arrays.copyOf(values, (int) Math.min(size, 2L * values.length));
+            }
+            for (int i = 0; i < read; i++) {
+                values[done + i] = PIXEL[chunk[i] & 0xff];
+            }
+            done += read;
+        }
+        requireEnd(in, name, count + " images of " + shape.height() + " x " + shape.width());
+        List<String> columns = new ArrayList<>(shape.pixels());
+        for (int i = 0; i < shape.pixels(); i++) {
+            columns.add("pixel" + i);
+        }
+        return new Dataset(new FloatMatrix(values, count, shape.pixels()), null, List.of(), columns, shape);
+    }
+
+    /** Checks the magic number {@code expected} and returns the sizes that follow it, each positive. */
+    private static int[] header(InputStream in, String name, int expected) throws IOException {
+        byte[] magic = in.readNBytes(4);
+        if (magic.length < 4) {
+            throw new DataFileException(name, name + " is not an IDX file: it has only " + magic.length
+                    + " bytes, fewer than an IDX header");
+        }
+        int found = bigEndian(magic);
+        String mismatch = String.format("%s: magic number 0x%08x, expected 0x%08x (%s); ", name, found, expected,
+                expected == IMAGES ? "unsigned-byte images" : "unsigned-byte labels");
+        if (magic[0] != 0 || magic[1] != 0) {
+            throw new DataFileException(name, mismatch + "this is not an IDX file, which starts with two zero bytes");
+        }
+        if (magic[2] != UNSIGNED_BYTE) {
+            throw new DataFileException(name, mismatch + String.format("its values are of IDX type 0x%02x, and ae4j "
+                    + "reads only unsigned bytes (0x08), as MNIST and Fashion-MNIST store them", magic[2]));
+        }
         if (found != expected) {
-            throw new IllegalArgumentException(String.format("%s is not %s: its magic number is 0x%08x, expected 0x%08x",
-                    file, what, found, expected));
+            String hint = found == LABELS ? "this is a label file; give it as the labels and an image file as the images"
+                    : found == IMAGES ? "this is an image file; give it as the images and a label file as the labels"
+                    : "it has " + magic[3] + " dimensions where " + (expected == IMAGES ? "images have 3" : "labels have 1");
+            throw new DataFileException(name, mismatch + hint);
+        }
+        int[] sizes = new int[expected & 0xff];
+        for (int d = 0; d < sizes.length; d++) {
+            byte[] size = in.readNBytes(4);
+            if (size.length < 4) {
+                throw new DataFileException(name, name + " is truncated: it ends inside its header, at the size of "
+                        + "dimension " + (d + 1) + " of " + sizes.length);
+            }
+            sizes[d] = bigEndian(size);
+            if (sizes[d] <= 0) {
+                throw new DataFileException(name, name + " is damaged: its header gives " + dimension(expected, d)
+                        + " " + Integer.toUnsignedString(sizes[d]) + "; it must be from 1 to " + Integer.MAX_VALUE);
+            }
+        }
+        return sizes;
+    }
+
+    private static int bigEndian(byte[] b) {
+        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | b[3] & 0xff;
+    }
+
+    private static String dimension(int magic, int d) {
+        return magic == LABELS ? "label count" : List.of("image count", "height", "width").get(d);
+    }
+
+    /** Refuses bytes after the values: the header then understates the content, so it is wrong. */
+    private static void requireEnd(InputStream in, String name, String announced) throws IOException {
+        if (in.read() != -1) {
+            throw new DataFileException(name, name + " has more bytes than its header announces (" + announced
+                    + "); the file is damaged");
         }
     }
 
-    private static int dimension(DataInputStream in, String file, String what) throws IOException {
-        int value = in.readInt();
-        if (value <= 0) {
-            throw new IllegalArgumentException(file + " has " + what + " " + value + " in its header; the file is damaged");
+    /** The file {@code prefix-suffix} in {@code dir}, with or without .gz, or {@code prefix.suffix}. */
+    private static Path find(Path dir, String prefix, String suffix) throws IOException {
+        for (String name : List.of(prefix + "-" + suffix + ".gz", prefix + "-" + suffix, prefix + "." + suffix + ".gz",
+                prefix + "." + suffix)) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                return dir.resolve(name);
+            }
         }
-        return value;
+        List<String> present;
+        try (Stream<Path> files = Files.list(dir)) {
+            present = files.map(DataFiles::name).sorted().limit(20).toList();
+        }
+        throw new DataFileException(prefix + "-" + suffix, dir.toAbsolutePath() + " has no " + prefix + "-" + suffix
+                + " (nor with .gz); it holds " + (present.isEmpty() ? "no files" : String.join(", ", present))
+                + "; name the folder with the MNIST-style IDX files");
     }
 }

@@ -1,73 +1,177 @@
 package io.ae4j.data;
 
+import static io.ae4j.data.Expect.dataError;
+import static io.ae4j.data.Expect.illegal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IdxReaderTest {
 
+    private static final int IMAGES = 0x00000803;
+    private static final int LABELS = 0x00000801;
+
     @TempDir
     Path dir;
 
-    /** Writes an IDX file: magic, dimensions, then {@code bytes}; gzip-compressed if asked. */
-    private Path idx(String name, boolean gzip, int magic, int[] dims, byte[] bytes) throws IOException {
+    /** Writes an IDX file: magic number, sizes, then {@code bytes}; gzip-compressed if asked. */
+    private Path idx(String name, boolean gzip, int magic, int[] sizes, byte[] bytes) throws IOException {
         Path file = dir.resolve(name);
         OutputStream raw = Files.newOutputStream(file);
         try (DataOutputStream out = new DataOutputStream(gzip ? new GZIPOutputStream(raw) : raw)) {
             out.writeInt(magic);
-            for (int d : dims) {
-                out.writeInt(d);
+            for (int size : sizes) {
+                out.writeInt(size);
             }
             out.write(bytes);
         }
         return file;
     }
 
+    /** {@code count} images of {@code height x width} whose pixel i is {@code (i * 7) % 256}. */
+    private static byte[] pixels(int count, int height, int width) {
+        byte[] bytes = new byte[count * height * width];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7 % 256);
+        }
+        return bytes;
+    }
+
     @Test
     void imagesAreRowsOfPixelsOver255PlainOrGzipped() throws IOException {
-        byte[] pixels = {0, (byte) 255, 51, (byte) 128, 1, 2, 3, 4, 5, 6, 7, 8};
+        byte[] bytes = pixels(5, 3, 2);
         for (boolean gzip : new boolean[] {false, true}) {
-            Dataset d = IdxReader.readImages(idx("img" + gzip, gzip, 0x803, new int[] {3, 2, 2}, pixels));
-            assertEquals(3, d.values().rows());
-            assertEquals(4, d.values().cols());
-            assertEquals("pixel4", d.columns().get(3));
-            assertEquals(1f, d.values().get(0, 1));
-            assertEquals(0.2f, d.values().get(0, 2));
-            assertEquals(128 / 255f, d.values().get(0, 3));
-            assertEquals(d.values().data().length, Dataset.read(dir.resolve("img" + gzip)).values().data().length,
-                    "Dataset.read recognises IDX by content");
+            Dataset d = IdxReader.read(idx("img" + gzip, gzip, IMAGES, new int[] {5, 3, 2}, bytes));
+            assertEquals(5, d.features().rows());
+            assertEquals(6, d.features().cols());
+            assertEquals(new ImageShape(3, 2), d.imageShape().orElseThrow());
+            assertEquals(List.of("pixel0", "pixel1", "pixel2", "pixel3", "pixel4", "pixel5"), d.columnNames());
+            assertFalse(d.hasLabels());
+            for (int i = 0; i < bytes.length; i++) {
+                assertEquals((bytes[i] & 0xff) / 255f, d.features().data()[i], "pixel " + i);
+            }
         }
     }
 
     @Test
-    void labelsAreUnsignedBytes() throws IOException {
-        int[] labels = IdxReader.readLabels(idx("lab.gz", true, 0x801, new int[] {4}, new byte[] {0, 9, 3, (byte) 200}));
-        assertArrayEquals(new int[] {0, 9, 3, 200}, labels);
+    void fullRangeOfPixelValuesMapsOntoZeroToOne() throws IOException {
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        FloatMatrix m = IdxReader.read(idx("ramp", false, IMAGES, new int[] {1, 16, 16}, all)).features();
+        assertEquals(0f, m.get(0, 0));
+        assertEquals(128 / 255f, m.get(0, 128));
+        assertEquals(1f, m.get(0, 255));
     }
 
     @Test
-    void aWrongMagicNumberOrATruncatedFileIsNamed() throws IOException {
-        Path labels = idx("labels", false, 0x801, new int[] {2}, new byte[] {1, 2});
-        IllegalArgumentException magic = assertThrows(IllegalArgumentException.class, () -> IdxReader.readImages(labels));
-        assertTrue(magic.getMessage().contains("labels is not an IDX image file: its magic number is 0x00000801, expected 0x00000803"),
-                magic.getMessage());
-        Path shortFile = idx("short.gz", true, 0x803, new int[] {10, 28, 28}, new byte[100]);
-        IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class,
-                () -> IdxReader.readImages(shortFile));
-        assertTrue(truncated.getMessage().contains("short.gz is truncated: its header announces 10 images of 28 x 28"),
-                truncated.getMessage());
-        Path zero = idx("zero", false, 0x803, new int[] {0, 28, 28}, new byte[0]);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> IdxReader.readImages(zero)).getMessage()
-                .contains("image count 0"));
+    void manyImagesAreReadInChunks() throws IOException {
+        byte[] bytes = pixels(300, 28, 28); // 235,200 bytes: several 64 KiB chunks and a grown array
+        FloatMatrix m = IdxReader.read(idx("many.gz", true, IMAGES, new int[] {300, 28, 28}, bytes)).features();
+        assertEquals(300 * 784, m.data().length);
+        assertEquals((bytes[bytes.length - 1] & 0xff) / 255f, m.get(299, 783));
+        assertEquals((bytes[70000] & 0xff) / 255f, m.data()[70000]);
+    }
+
+    @Test
+    void labelsAreUnsignedBytesAndPairWithTheirImages() throws IOException {
+        byte[] labels = {0, 9, 3, (byte) 200};
+        assertArrayEquals(new int[] {0, 9, 3, 200}, IdxReader.readLabels(idx("lab.gz", true, LABELS, new int[] {4}, labels)));
+        Dataset d = IdxReader.read(idx("img", false, IMAGES, new int[] {4, 2, 2}, pixels(4, 2, 2)),
+                idx("lab", false, LABELS, new int[] {4}, labels));
+        assertArrayEquals(new int[] {0, 9, 3, 200}, d.labels().orElseThrow());
+        assertEquals(List.of(), d.labelNames());
+        assertEquals(new ImageShape(2, 2), d.imageShape().orElseThrow());
+    }
+
+    @Test
+    void aFolderIsReadByTheFileNamesOfMnist() throws IOException {
+        idx("train-images-idx3-ubyte.gz", true, IMAGES, new int[] {3, 2, 2}, pixels(3, 2, 2));
+        idx("train-labels-idx1-ubyte", false, LABELS, new int[] {3}, new byte[] {1, 2, 3});
+        idx("t10k-images.idx3-ubyte", false, IMAGES, new int[] {2, 2, 2}, pixels(2, 2, 2));
+        idx("t10k-labels.idx1-ubyte.gz", true, LABELS, new int[] {2}, new byte[] {7, 8});
+        Dataset train = IdxReader.readFolder(dir, "train");
+        assertEquals(3, train.features().rows());
+        assertArrayEquals(new int[] {1, 2, 3}, train.labels().orElseThrow());
+        Dataset test = IdxReader.readFolder(dir, "t10k");
+        assertArrayEquals(new int[] {7, 8}, test.labels().orElseThrow());
+    }
+
+    @Test
+    void aFolderWithoutTheFilesSaysWhatItHolds() throws IOException {
+        idx("train-images-idx3-ubyte", false, IMAGES, new int[] {1, 1, 1}, new byte[1]);
+        dataError(() -> IdxReader.readFolder(dir, "train"), "has no train-labels-idx1-ubyte (nor with .gz)",
+                "it holds train-images-idx3-ubyte");
+        dataError(() -> IdxReader.readFolder(dir, "t10k"), "has no t10k-images-idx3-ubyte");
+        dataError(() -> IdxReader.readFolder(dir.resolve("nowhere"), "train"), "no such folder: ");
+        illegal(() -> IdxReader.readFolder(dir, "test"), "\"train\" or \"t10k\"", "got", "\"test\"");
+    }
+
+    @Test
+    void aWrongMagicNumberSaysWhatWasFoundAndWhatIsExpected() throws IOException {
+        Path labels = idx("labels", false, LABELS, new int[] {2}, new byte[] {1, 2});
+        dataError(() -> IdxReader.read(labels), "labels: magic number 0x00000801, expected 0x00000803",
+                "this is a label file; give it as the labels");
+        Path images = idx("images.gz", true, IMAGES, new int[] {1, 1, 1}, new byte[1]);
+        dataError(() -> IdxReader.readLabels(images), "images.gz: magic number 0x00000803, expected 0x00000801",
+                "this is an image file; give it as the images");
+        dataError(() -> IdxReader.read(labels, images), "images.gz: magic number 0x00000803, expected 0x00000801");
+        Path text = Files.writeString(dir.resolve("data.csv"), "a,b\n1,2\n");
+        dataError(() -> IdxReader.read(text), "data.csv: magic number 0x612c620a, expected 0x00000803",
+                "not an IDX file");
+        Path floats = idx("floats", false, 0x00000D03, new int[] {1, 1, 1}, new byte[4]);
+        dataError(() -> IdxReader.read(floats), "floats: magic number 0x00000d03", "IDX type 0x0d",
+                "only unsigned bytes (0x08)");
+        Path twoDims = idx("flat", false, 0x00000802, new int[] {2, 4}, new byte[8]);
+        dataError(() -> IdxReader.read(twoDims), "flat: magic number 0x00000802", "it has 2 dimensions where images have 3");
+    }
+
+    @Test
+    void truncatedAndDamagedFilesAreNamed() throws IOException {
+        Path shortImages = idx("short.gz", true, IMAGES, new int[] {10, 28, 28}, new byte[100]);
+        dataError(() -> IdxReader.read(shortImages), "short.gz is truncated: its header announces 10 images of 28 x 28, "
+                + "7840 bytes of pixels, but only 100 follow");
+        Path shortLabels = idx("short-labels", false, LABELS, new int[] {5}, new byte[3]);
+        dataError(() -> IdxReader.readLabels(shortLabels), "short-labels is truncated: its header announces 5 labels "
+                + "but only 3 follow");
+        Path header = Files.write(dir.resolve("header"), new byte[] {0, 0, 8, 3, 0, 0, 0, 1, 0, 0});
+        dataError(() -> IdxReader.read(header), "header is truncated: it ends inside its header, at the size of "
+                + "dimension 2 of 3");
+        Path tiny = Files.write(dir.resolve("tiny"), new byte[] {0, 0});
+        dataError(() -> IdxReader.read(tiny), "tiny is not an IDX file: it has only 2 bytes");
+        Path zero = idx("zero", false, IMAGES, new int[] {0, 28, 28}, new byte[0]);
+        dataError(() -> IdxReader.read(zero), "zero is damaged: its header gives image count 0");
+        Path huge = idx("huge", false, IMAGES, new int[] {1, -1, 1}, new byte[0]);
+        dataError(() -> IdxReader.read(huge), "huge is damaged: its header gives height 4294967295");
+        Path tooMany = idx("toomany", false, IMAGES, new int[] {100000, 200, 200}, new byte[0]);
+        dataError(() -> IdxReader.read(tooMany), "toomany holds 100000 images of 200 x 200", "more than one array holds");
+        Path longer = idx("longer", false, IMAGES, new int[] {1, 2, 2}, new byte[5]);
+        dataError(() -> IdxReader.read(longer), "longer has more bytes than its header announces (1 images of 2 x 2)");
+        Path longerLabels = idx("longer-labels", false, LABELS, new int[] {1}, new byte[2]);
+        dataError(() -> IdxReader.readLabels(longerLabels), "longer-labels has more bytes than its header announces");
+    }
+
+    @Test
+    void labelsAndImagesMustBeAsMany() throws IOException {
+        Path images = idx("train-images", false, IMAGES, new int[] {3, 1, 1}, new byte[3]);
+        Path labels = idx("train-labels", false, LABELS, new int[] {2}, new byte[2]);
+        dataError(() -> IdxReader.read(images, labels), "train-labels has 2 labels but train-images has 3 images");
+    }
+
+    @Test
+    void missingFilesAreNamed() {
+        dataError(() -> IdxReader.read(dir.resolve("gone-images")), "no such file: ", "gone-images");
+        dataError(() -> IdxReader.readLabels(dir.resolve("gone-labels")), "no such file: ", "gone-labels");
     }
 }

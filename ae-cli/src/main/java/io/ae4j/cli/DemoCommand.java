@@ -94,8 +94,8 @@ final class DemoCommand implements Callable<Integer> {
     private void images(PrintWriter stdout) throws IOException {
         Path dir = fashionMnist != null ? fashionMnist : FashionMnist.extractSample(out.resolve("fashion-mnist-sample"));
         FashionMnist data = FashionMnist.read(dir);
-        FloatMatrix train = data.train().values();
-        FloatMatrix test = data.test().values();
+        FloatMatrix train = data.train().features();
+        FloatMatrix test = data.test().features();
         stdout.printf(Locale.ROOT, "Fashion-MNIST from %s: %d training and %d test images%n", dir, train.rows(),
                 test.rows());
         Autoencoder autoencoder = Autoencoder.builder()

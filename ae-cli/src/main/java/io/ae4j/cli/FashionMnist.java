@@ -24,8 +24,8 @@ record FashionMnist(Dataset train, Dataset test, int[] testLabels) {
 
     /** Reads the four files in {@code dir}, each named as Zalando publishes them, with or without {@code .gz}. */
     static FashionMnist read(Path dir) throws IOException {
-        return new FashionMnist(IdxReader.readImages(find(dir, FILES.get(0))),
-                IdxReader.readImages(find(dir, FILES.get(2))), IdxReader.readLabels(find(dir, FILES.get(3))));
+        return new FashionMnist(IdxReader.read(find(dir, FILES.get(0))),
+                IdxReader.read(find(dir, FILES.get(2))), IdxReader.readLabels(find(dir, FILES.get(3))));
     }
 
     /** Copies the bundled sample, with its licence, into {@code dir} and returns {@code dir}. */

@@ -37,12 +37,12 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
     public final Integer call() throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
         Dataset table = Dataset.read(data);
-        if (table.values().cols() != autoencoder.inputSize()) {
-            throw new IllegalArgumentException(data.getFileName() + " has " + table.values().cols()
+        if (table.features().cols() != autoencoder.inputSize()) {
+            throw new IllegalArgumentException(data.getFileName() + " has " + table.features().cols()
                     + " columns but the model " + model.getFileName() + " takes " + autoencoder.inputSize());
         }
-        FloatMatrix result = apply(autoencoder, table.values());
-        CsvWriter.write(out, columns(autoencoder, table.columns()), result);
+        FloatMatrix result = apply(autoencoder, table.features());
+        CsvWriter.write(out, columns(autoencoder, table.columnNames()), result);
         spec.commandLine().getOut().println("wrote " + result.rows() + " rows x " + result.cols() + " columns to " + out);
         return 0;
     }

@@ -102,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         Dataset table = Dataset.read(data);
-        FloatMatrix values = table.values();
+        FloatMatrix values = table.features();
         if (layers.length < 2) {
             throw new IllegalArgumentException("--layers needs the input width and at least one encoder layer, got "
                     + layers.length + " number(s)");
@@ -164,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
         FloatMatrix evaluation;
         String what;
         if (test != null) {
-            evaluation = Dataset.read(test).values();
+            evaluation = Dataset.read(test).features();
             evaluation.requireCols(test.getFileName().toString(), values.cols());
             what = test.getFileName().toString();
         } else if (trainRows < values.rows()) {

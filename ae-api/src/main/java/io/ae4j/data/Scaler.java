@@ -1,0 +1,60 @@
+package io.ae4j.data;
+
+import java.util.Map;
+
+/**
+ * Rescales each column of a data set, as fitted on training data, and undoes it. Implementations
+ * are immutable and thread-safe, made by {@link MinMaxScaler#fit} or {@link StandardScaler#fit},
+ * and saved with {@link #toFields()}, read back with {@link #fromFields(Map)}.
+ */
+public sealed interface Scaler permits MinMaxScaler, StandardScaler, IdentityScaler {
+
+    /** The key of the scaler's type in {@link #toFields()}: {@code minmax}, {@code standard} or {@code none}. */
+    String TYPE = "scaler.type";
+
+    /** No scaling: {@link #transform} and {@link #inverse} return a copy of their input, of any width. */
+    Scaler NONE = IdentityScaler.INSTANCE;
+
+    /**
+     * The scaled {@code data}, in a new matrix; {@code data} is unchanged.
+     *
+     * @throws IllegalArgumentException if {@code data} is null, does not have {@link #features()}
+     *                                  columns, or holds NaN or an infinity (naming its row and column)
+     */
+    FloatMatrix transform(FloatMatrix data);
+
+    /** Undoes {@link #transform}, in a new matrix; {@code data} is unchanged. Checks as {@code transform} does. */
+    FloatMatrix inverse(FloatMatrix data);
+
+    /** The number of columns this scaler was fitted on; 0 for {@link #NONE}, which takes any width. */
+    int features();
+
+    /**
+     * The scaler as text fields for a model file: {@value #TYPE} and, for fitted scalers, its
+     * per-column numbers as comma-separated {@link Float#toString} or {@link Double#toString} values,
+     * which parse back to the same bits.
+     */
+    Map<String, String> toFields();
+
+    /**
+     * The scaler that {@link #toFields()} described. Other keys in {@code fields} are ignored.
+     *
+     * @throws IllegalArgumentException naming the key that is missing or malformed
+     */
+    static Scaler fromFields(Map<String, String> fields) {
+        if (fields == null) {
+            throw new IllegalArgumentException("scaler fields must not be null");
+        }
+        String type = fields.get(TYPE);
+        if (type == null) {
+            throw new IllegalArgumentException("the scaler fields lack " + TYPE + "; expected minmax, standard or none");
+        }
+        return switch (type) {
+            case MinMaxScaler.TYPE_NAME -> MinMaxScaler.fromFields(fields);
+            case StandardScaler.TYPE_NAME -> StandardScaler.fromFields(fields);
+            case IdentityScaler.TYPE_NAME -> NONE;
+            default -> throw new IllegalArgumentException(TYPE + " is \"" + type
+                    + "\"; expected minmax, standard or none");
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package io.ae4j.data;
+
+import static io.ae4j.data.Expect.dataError;
+import static io.ae4j.data.Expect.illegal;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetTest {
+
+    @TempDir
+    Path dir;
+
+    private static final FloatMatrix TWO_BY_FOUR = new FloatMatrix(new float[8], 2, 4);
+
+    @Test
+    void aFullDatasetSharesItsArraysAndKeepsEverything() {
+        int[] labels = {1, 0};
+        Dataset d = new Dataset(TWO_BY_FOUR, labels, List.of("cat", "dog"), List.of("a", "b", "c", "d"),
+                new ImageShape(2, 2));
+        assertSame(TWO_BY_FOUR, d.features());
+        assertSame(labels, d.labels().orElseThrow());
+        assertTrue(d.hasLabels());
+        assertEquals(List.of("cat", "dog"), d.labelNames());
+        assertEquals(4, d.imageShape().orElseThrow().pixels());
+        assertEquals("Dataset[2 x 4, labelled, images of 2 x 2]", d.toString());
+        Dataset unnamed = new Dataset(TWO_BY_FOUR, List.of());
+        assertEquals(List.of(), unnamed.columnNames());
+        assertTrue(unnamed.labels().isEmpty() && unnamed.imageShape().isEmpty());
+    }
+
+    @Test
+    void sizesThatDisagreeAreRefused() {
+        illegal(() -> new Dataset(TWO_BY_FOUR, new int[3], List.of(), List.of(), null),
+                "3 labels for 2 rows of features");
+        illegal(() -> new Dataset(TWO_BY_FOUR, List.of("a", "b")), "2 column names for 4 columns");
+        illegal(() -> new Dataset(TWO_BY_FOUR, null, List.of(), List.of(), new ImageShape(3, 3)),
+                "images of 3 x 3 pixels do not fill rows of 4 values");
+        illegal(() -> new Dataset(TWO_BY_FOUR, null, List.of("x"), List.of(), null), "label names without labels");
+        illegal(() -> new Dataset(TWO_BY_FOUR, new int[] {0, 2}, List.of("x", "y"), List.of(), null),
+                "label 2 of row 1 has no name: there are 2 label names");
+        illegal(() -> new Dataset(null, List.of()), "null features");
+        illegal(() -> new Dataset(TWO_BY_FOUR, null), "null column names");
+        illegal(() -> new ImageShape(0, 28), "positive height and width, got 0 x 28");
+        illegal(() -> new ImageShape(65536, 65536), "got 65536 x 65536");
+    }
+
+    @Test
+    void readRecognisesCsvAndIdxByContent() throws IOException {
+        Path csv = Files.writeString(dir.resolve("data.bin"), "a,b\n1,2\n");
+        assertEquals(List.of("a", "b"), Dataset.read(csv).columnNames());
+        Path idx = dir.resolve("images.csv");
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(idx)))) {
+            out.writeInt(0x00000803);
+            out.writeInt(2);
+            out.writeInt(1);
+            out.writeInt(2);
+            out.write(new byte[] {0, (byte) 255, 51, 0});
+        }
+        Dataset images = Dataset.read(idx);
+        assertEquals(new ImageShape(1, 2), images.imageShape().orElseThrow());
+        assertArrayEquals(new float[] {0, 1, 0.2f, 0}, images.features().data());
+        dataError(() -> Dataset.read(dir.resolve("none.csv")), "no such file");
+        dataError(() -> Dataset.read(Files.writeString(dir.resolve("bad.csv"), "x\nabc\n1\n")),
+                "bad.csv line 2, column 1 (\"x\")");
+    }
+}
