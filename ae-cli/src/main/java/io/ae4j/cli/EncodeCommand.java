@@ -2,6 +2,7 @@ package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.Scaler;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 final class EncodeCommand extends ModelOnDataCommand {
 
     @Override
-    FloatMatrix apply(Autoencoder autoencoder, FloatMatrix input) {
+    FloatMatrix apply(Autoencoder autoencoder, Scaler scaler, FloatMatrix input) {
         return autoencoder.encode(input);
     }
 

@@ -43,7 +43,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
-        FloatMatrix samples = autoencoder.decode(CodeDistribution.of(autoencoder).sample(count, seed));
+        FloatMatrix codes = CodeDistribution.of(autoencoder).sample(count, seed);
+        FloatMatrix samples = Scaling.of(autoencoder).inverse(autoencoder.decode(codes));   // in the data's units
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= samples.cols(); i++) {
             columns.add("value" + i);

@@ -4,6 +4,7 @@ import io.ae4j.Autoencoder;
 import io.ae4j.data.Dataset;
 import io.ae4j.data.CsvWriter;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.Scaler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +28,8 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the results (CSV).")
     Path out;
 
-    /** The result for every row of {@code input}. */
-    abstract FloatMatrix apply(Autoencoder autoencoder, FloatMatrix input);
+    /** The result for every row of {@code input}, which {@code scaler} has already scaled as in training. */
+    abstract FloatMatrix apply(Autoencoder autoencoder, Scaler scaler, FloatMatrix input);
 
     /** The names of the result's columns, given the input's. */
     abstract List<String> columns(Autoencoder autoencoder, List<String> inputColumns);
@@ -41,7 +42,8 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
             throw new IllegalArgumentException(data.getFileName() + " has " + table.features().cols()
                     + " columns but the model " + model.getFileName() + " takes " + autoencoder.inputSize());
         }
-        FloatMatrix result = apply(autoencoder, table.features());
+        Scaler scaler = Scaling.of(autoencoder);
+        FloatMatrix result = apply(autoencoder, scaler, scaler.transform(table.features()));
         CsvWriter.write(out, columns(autoencoder, table.columnNames()), result);
         spec.commandLine().getOut().println("wrote " + result.rows() + " rows x " + result.cols() + " columns to " + out);
         return 0;

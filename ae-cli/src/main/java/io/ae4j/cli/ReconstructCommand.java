@@ -2,6 +2,7 @@ package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.Scaler;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -10,8 +11,8 @@ import picocli.CommandLine.Command;
 final class ReconstructCommand extends ModelOnDataCommand {
 
     @Override
-    FloatMatrix apply(Autoencoder autoencoder, FloatMatrix input) {
-        return autoencoder.reconstruct(input);
+    FloatMatrix apply(Autoencoder autoencoder, Scaler scaler, FloatMatrix input) {
+        return scaler.inverse(autoencoder.reconstruct(input));     // back to the units of the data as read
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.Scaler;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class ScoreCommand extends ModelOnDataCommand {
     boolean perFeature;
 
     @Override
-    FloatMatrix apply(Autoencoder autoencoder, FloatMatrix input) {
+    FloatMatrix apply(Autoencoder autoencoder, Scaler scaler, FloatMatrix input) {
         double limit = limit(autoencoder);
         FloatMatrix features = autoencoder.featureErrors(input);
         int extra = perFeature ? input.cols() : 0;

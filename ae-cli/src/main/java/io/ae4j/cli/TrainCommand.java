@@ -3,6 +3,7 @@ package io.ae4j.cli;
 import io.ae4j.Autoencoder;
 import io.ae4j.data.Dataset;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.Scaler;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.Dense;
 import io.ae4j.layer.Layer;
@@ -86,6 +87,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plots", paramLabel = "DIR", description = "Write the loss curve (loss.png) here.")
     Path plots;
 
+    @Option(names = "--scale", defaultValue = "none",
+            description = "Rescale each column before training: none, minmax (to [0, 1]) or standard (mean 0, std 1);"
+                    + " fitted on the training rows and kept in the model (default: ${DEFAULT-VALUE}).")
+    String scale;
+
     @Option(names = "--threshold-percentile", defaultValue = "99", paramLabel = "P",
             description = "Anomaly threshold kept in the model: this percentile of the training rows' errors (default: ${DEFAULT-VALUE}).")
     double thresholdPercentile;
@@ -122,6 +128,9 @@ final class TrainCommand implements Callable<Integer> {
             builder.backend(Backends.get(backend));
         }
         Autoencoder autoencoder = builder.build();
+        int trainRows = values.rows() - (int) Math.round(values.rows() * validationSplit);
+        Scaler scaler = Scaling.fit(scale, values.rows(0, trainRows), autoencoder);
+        values = scaler.transform(values);
         stdout.println(autoencoder.summary());
         stdout.flush();
         FitConfig.Builder config = FitConfig.builder().epochs(epochs).batchSize(batch)
@@ -133,7 +142,6 @@ final class TrainCommand implements Callable<Integer> {
             config.shuffleSeed(seed);
         }
         TrainingHistory history = autoencoder.fit(values, config.build());
-        int trainRows = values.rows() - (int) Math.round(values.rows() * validationSplit);
         float threshold = autoencoder.fitAnomalyThreshold(values.rows(0, trainRows), thresholdPercentile);
         CodeDistribution.fit(autoencoder, values.rows(0, trainRows));     // for ae generate
         autoencoder.save(out);
@@ -141,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
                 values.rows(), history.finalTrainLoss(), validation(history), out);
         stdout.printf(Locale.ROOT, "anomaly threshold: %.6g, the %s percentile of the training rows' errors%n",
                 threshold, thresholdPercentile);
-        evaluate(autoencoder, values, stdout);
+        evaluate(autoencoder, scaler, values, stdout);
         if (plots != null) {
             Path curve = plots.resolve("loss.png");
             LossChart.write(history, data.getFileName() + ": loss per epoch", curve);
@@ -153,9 +161,10 @@ final class TrainCommand implements Callable<Integer> {
     /**
      * The mean squared error per value on the --test data, or else on the validation rows (the
      * last --val-split of the file), or else on the training data; with --baseline pca, PCA's on
-     * the same rows, fitted on the training rows.
+     * the same rows, fitted on the training rows. Errors are in the scaled units the model trains in.
      */
-    private void evaluate(Autoencoder autoencoder, FloatMatrix values, PrintWriter stdout) throws IOException {
+    private void evaluate(Autoencoder autoencoder, Scaler scaler, FloatMatrix values, PrintWriter stdout)
+            throws IOException {
         if (baseline != null && !baseline.equals("pca")) {
             throw new IllegalArgumentException("--baseline must be pca, got '" + baseline + "'");
         }
@@ -166,6 +175,7 @@ final class TrainCommand implements Callable<Integer> {
         if (test != null) {
             evaluation = Dataset.read(test).features();
             evaluation.requireCols(test.getFileName().toString(), values.cols());
+            evaluation = scaler.transform(evaluation);
             what = test.getFileName().toString();
         } else if (trainRows < values.rows()) {
             evaluation = values.rows(trainRows, values.rows());

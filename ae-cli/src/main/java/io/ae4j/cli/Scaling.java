@@ -1,0 +1,35 @@
+package io.ae4j.cli;
+
+import io.ae4j.Autoencoder;
+import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.MinMaxScaler;
+import io.ae4j.data.Scaler;
+import io.ae4j.data.StandardScaler;
+
+/**
+ * The scaling that travels with a model: fitted on the training rows by {@code ae train --scale},
+ * kept in the model's metadata, and applied (and undone) by every command that uses the model, so
+ * that inputs and outputs are always in the units of the data as read.
+ */
+final class Scaling {
+
+    private Scaling() {
+    }
+
+    /** Fits the scaler named by {@code kind} (none, minmax or standard) on {@code training} and keeps it in the model. */
+    static Scaler fit(String kind, FloatMatrix training, Autoencoder autoencoder) {
+        Scaler scaler = switch (kind) {
+            case "none" -> Scaler.NONE;
+            case "minmax" -> MinMaxScaler.fit(training);
+            case "standard" -> StandardScaler.fit(training);
+            default -> throw new IllegalArgumentException("--scale must be none, minmax or standard, got '" + kind + "'");
+        };
+        scaler.toFields().forEach(autoencoder::putMetadata);
+        return scaler;
+    }
+
+    /** The scaler kept in {@code autoencoder}, or none for a model trained without one. */
+    static Scaler of(Autoencoder autoencoder) {
+        return autoencoder.metadata().containsKey(Scaler.TYPE) ? Scaler.fromFields(autoencoder.metadata()) : Scaler.NONE;
+    }
+}
