@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,9 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the results (CSV).")
     Path out;
 
+    @Mixin
+    DataOptions dataOptions;
+
     /** The result for every row of {@code input}, which {@code scaler} has already scaled as in training. */
     abstract FloatMatrix apply(Autoencoder autoencoder, Scaler scaler, FloatMatrix input);
 
@@ -37,14 +41,14 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
-        Dataset table = Dataset.read(data);
+        Dataset table = dataOptions.read(data, null);
         if (table.features().cols() != autoencoder.inputSize()) {
             throw new IllegalArgumentException(data.getFileName() + " has " + table.features().cols()
                     + " columns but the model " + model.getFileName() + " takes " + autoencoder.inputSize());
         }
         Scaler scaler = Scaling.of(autoencoder);
         FloatMatrix result = apply(autoencoder, scaler, scaler.transform(table.features()));
-        CsvWriter.write(out, columns(autoencoder, table.columnNames()), result);
+        CsvWriter.write(out, columns(autoencoder, DataOptions.columnNames(table)), result);
         spec.commandLine().getOut().println("wrote " + result.rows() + " rows x " + result.cols() + " columns to " + out);
         return 0;
     }

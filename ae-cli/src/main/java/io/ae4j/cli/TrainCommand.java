@@ -17,10 +17,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -96,6 +98,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Anomaly threshold kept in the model: this percentile of the training rows' errors (default: ${DEFAULT-VALUE}).")
     double thresholdPercentile;
 
+    @Option(names = "--labels", paramLabel = "FILE", description = "IDX labels of the --data images, for the latent map.")
+    Path labels;
+
+    @Mixin
+    DataOptions dataOptions;
+
     @Option(names = "--test", paramLabel = "FILE",
             description = "Held-out data (CSV or IDX) to report the mean squared error per value on.")
     Path test;
@@ -107,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        Dataset table = Dataset.read(data);
+        Dataset table = dataOptions.read(data, labels);
         FloatMatrix values = table.features();
         if (layers.length < 2) {
             throw new IllegalArgumentException("--layers needs the input width and at least one encoder layer, got "
@@ -151,9 +159,7 @@ final class TrainCommand implements Callable<Integer> {
                 threshold, thresholdPercentile);
         evaluate(autoencoder, scaler, values, stdout);
         if (plots != null) {
-            Path curve = plots.resolve("loss.png");
-            LossChart.write(history, data.getFileName() + ": loss per epoch", curve);
-            stdout.println("wrote " + curve);
+            plot(autoencoder, history, table, values, stdout);
         }
         return 0;
     }
@@ -191,6 +197,38 @@ final class TrainCommand implements Callable<Integer> {
         if (baseline != null) {
             double pca = PcaBaseline.fit(training, autoencoder.codeSize()).meanSquaredError(evaluation);
             stdout.printf(Locale.ROOT, "  PCA with %d components: %.6f%n", autoencoder.codeSize(), pca);
+        }
+    }
+
+    /**
+     * The loss curve; for images, the first 12 above their reconstructions; with labels, the codes
+     * of up to 2,000 rows on a 2-D map coloured by label.
+     */
+    private void plot(Autoencoder autoencoder, TrainingHistory history, Dataset table, FloatMatrix scaled,
+                      PrintWriter stdout) throws IOException {
+        Path curve = plots.resolve("loss.png");
+        LossChart.write(history, data.getFileName() + ": loss per epoch", curve);
+        stdout.println("wrote " + curve);
+        int shown = Math.min(scaled.rows(), 2000);
+        if (table.imageShape().isPresent()) {
+            FloatMatrix originals = table.features().rows(0, Math.min(12, table.features().rows()));
+            Path grid = plots.resolve("reconstructions.png");
+            ImageGrid.write(grid, table.imageShape().get().height(), table.imageShape().get().width(), originals,
+                    autoencoder.reconstruct(originals));
+            stdout.println("wrote " + grid);
+        }
+        if (table.hasLabels()) {
+            int[] all = table.labels().orElseThrow();
+            int[] labelsShown = Arrays.copyOf(all, shown);
+            int classes = Arrays.stream(all).max().orElse(0) + 1;
+            List<String> names = new ArrayList<>();
+            for (int c = 0; c < classes; c++) {
+                names.add(c < table.labelNames().size() ? table.labelNames().get(c) : Integer.toString(c));
+            }
+            Path map = plots.resolve("latent.png");
+            LatentMap.write(map, data.getFileName() + ": codes by label", autoencoder.encode(scaled.rows(0, shown)),
+                    labelsShown, names);
+            stdout.println("wrote " + map);
         }
     }
 

@@ -227,15 +227,41 @@ class AeCommandIT {
             }
         }
         Run run = ae("train", "--data", images.toString(), "--layers", "16,8,4", "--output", "sigmoid", "--epochs", "30",
-                "--batch", "20", "--seed", "3", "--test", images.toString(), "--baseline", "pca", "--out", "img.ae4j");
+                "--batch", "20", "--seed", "3", "--test", images.toString(), "--baseline", "pca", "--out", "img.ae4j",
+                "--plots", "img-plots");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("mean squared error per value on images-idx3-ubyte.gz (200 rows): autoencoder"),
                 run.toString());
         assertTrue(run.out().contains("PCA with 4 components: "), run.toString());
+        BufferedImage grid = ImageIO.read(dir.resolve("img-plots/reconstructions.png").toFile());
+        assertEquals(2 * (4 * ImageGrid.SCALE + 4) + 4, grid.getHeight(), "images above their reconstructions");
 
         Run generate = ae("generate", "6", "--model", "img.ae4j", "--out", "new.csv", "--image", "4x4");
         assertEquals(0, generate.exitCode(), generate.toString());
         BufferedImage samples = ImageIO.read(dir.resolve("new.csv.png").toFile());
         assertEquals(6 * (4 * ImageGrid.SCALE + 4) + 4, samples.getWidth(), "six generated images in a row");
+    }
+
+    @Test
+    void chosenColumnsTrainAndALabelColumnColoursTheLatentMap() throws Exception {
+        StringBuilder text = new StringBuilder("id,x,y,z,kind\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        for (int r = 0; r < 120; r++) {
+            double u = random.nextDouble();
+            text.append(1000 + r).append(',').append((float) u).append(',').append((float) (1 - u)).append(',')
+                    .append((float) random.nextDouble()).append(',').append(u < 0.5 ? "small" : "large").append('\n');
+        }
+        Files.writeString(dir.resolve("kinds.csv"), text);
+        Run run = ae("train", "--data", "kinds.csv", "--columns", "x,y,z", "--label-column", "kind", "--layers", "3,2",
+                "--epochs", "5", "--seed", "1", "--out", "kinds.ae4j", "--plots", "plots");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertNotNull(ImageIO.read(dir.resolve("plots/latent.png").toFile()), "the latent map decodes");
+        Run score = ae("score", "--model", "kinds.ae4j", "--data", "kinds.csv", "--columns", "x,y,z",
+                "--label-column", "kind", "--out", "s.csv");
+        assertEquals(0, score.exitCode(), score.toString());
+        assertEquals(121, Files.readAllLines(dir.resolve("s.csv")).size());
+        Run missing = ae("train", "--data", "kinds.csv", "--columns", "x,w", "--layers", "2,1", "--out", "m.ae4j");
+        assertEquals(1, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("w"), missing.toString());
     }
 }
