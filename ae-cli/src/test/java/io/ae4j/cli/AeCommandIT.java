@@ -226,11 +226,16 @@ class AeCommandIT {
                 }
             }
         }
+        // The same images uncompressed, as test data: IDX is read compressed or not.
+        Path plain = dir.resolve("images-idx3-ubyte");
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(images))) {
+            Files.copy(in, plain);
+        }
         Run run = ae("train", "--data", images.toString(), "--layers", "16,8,4", "--output", "sigmoid", "--epochs", "30",
-                "--batch", "20", "--seed", "3", "--test", images.toString(), "--baseline", "pca", "--out", "img.ae4j",
+                "--batch", "20", "--seed", "3", "--test", plain.toString(), "--baseline", "pca", "--out", "img.ae4j",
                 "--plots", "img-plots");
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("mean squared error per value on images-idx3-ubyte.gz (200 rows): autoencoder"),
+        assertTrue(run.out().contains("mean squared error per value on images-idx3-ubyte (200 rows): autoencoder"),
                 run.toString());
         assertTrue(run.out().contains("PCA with 4 components: "), run.toString());
         BufferedImage grid = ImageIO.read(dir.resolve("img-plots/reconstructions.png").toFile());
