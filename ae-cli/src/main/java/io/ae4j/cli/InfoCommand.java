@@ -29,8 +29,14 @@ final class InfoCommand implements Callable<Integer> {
         out.println(model);
         out.println(autoencoder.summary());
         for (Map.Entry<String, String> e : new TreeMap<>(autoencoder.metadata()).entrySet()) {
-            out.println(e.getKey() + " = " + e.getValue());
+            out.println(e.getKey() + " = " + shortened(e.getValue()));
         }
         return 0;
+    }
+
+    /** Long lists of numbers (a scaler's columns, the code distribution) cut to their first 80 characters. */
+    private static String shortened(String value) {
+        return value.length() <= 100 ? value
+                : value.substring(0, 80) + "... (" + value.split("[,;]").length + " numbers)";
     }
 }
