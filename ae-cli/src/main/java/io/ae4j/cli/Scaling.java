@@ -16,12 +16,15 @@ final class Scaling {
     private Scaling() {
     }
 
-    /** Fits the scaler named by {@code kind} (none, minmax or standard) on {@code training} and keeps it in the model. */
-    static Scaler fit(String kind, FloatMatrix training, Autoencoder autoencoder) {
+    /**
+     * Fits the scaler named by {@code kind} (none, minmax or standard) on the first
+     * {@code trainRows} rows of {@code values} and keeps it in the model.
+     */
+    static Scaler fit(String kind, FloatMatrix values, int trainRows, Autoencoder autoencoder) {
         Scaler scaler = switch (kind) {
             case "none" -> Scaler.NONE;
-            case "minmax" -> MinMaxScaler.fit(training);
-            case "standard" -> StandardScaler.fit(training);
+            case "minmax" -> MinMaxScaler.fit(values.rows(0, trainRows));
+            case "standard" -> StandardScaler.fit(values.rows(0, trainRows));
             default -> throw new IllegalArgumentException("--scale must be none, minmax or standard, got '" + kind + "'");
         };
         scaler.toFields().forEach(autoencoder::putMetadata);

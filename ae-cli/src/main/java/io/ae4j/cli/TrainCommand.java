@@ -135,10 +135,15 @@ final class TrainCommand implements Callable<Integer> {
         if (backend != null) {
             builder.backend(Backends.get(backend));
         }
+        if (baseline != null && !baseline.equals("pca")) {
+            throw new IllegalArgumentException("--baseline must be pca, got '" + baseline + "'");
+        }
         Autoencoder autoencoder = builder.build();
+        // Keras's validation split: the last rows. The scaler, threshold and code distribution see only the rest.
         int trainRows = values.rows() - (int) Math.round(values.rows() * validationSplit);
-        Scaler scaler = Scaling.fit(scale, values.rows(0, trainRows), autoencoder);
-        values = scaler.transform(values);
+        Scaler scaler = Scaling.fit(scale, values, trainRows, autoencoder);
+        values = scaler == Scaler.NONE ? values : scaler.transform(values);
+        FloatMatrix training = trainRows == values.rows() ? values : values.rows(0, trainRows);
         stdout.println(autoencoder.summary());
         stdout.flush();
         FitConfig.Builder config = FitConfig.builder().epochs(epochs).batchSize(batch)
@@ -150,14 +155,14 @@ final class TrainCommand implements Callable<Integer> {
             config.shuffleSeed(seed);
         }
         TrainingHistory history = autoencoder.fit(values, config.build());
-        float threshold = autoencoder.fitAnomalyThreshold(values.rows(0, trainRows), thresholdPercentile);
-        CodeDistribution.fit(autoencoder, values.rows(0, trainRows));     // for ae generate
+        float threshold = autoencoder.fitAnomalyThreshold(training, thresholdPercentile);
+        CodeDistribution.fit(autoencoder, training);     // for ae generate
         autoencoder.save(out);
         stdout.printf(Locale.ROOT, "trained %d epochs on %d rows: loss %.6f%s; saved %s%n", history.epochs(),
                 values.rows(), history.finalTrainLoss(), validation(history), out);
         stdout.printf(Locale.ROOT, "anomaly threshold: %.6g, the %s percentile of the training rows' errors%n",
                 threshold, thresholdPercentile);
-        evaluate(autoencoder, scaler, values, stdout);
+        evaluate(autoencoder, scaler, values, training, stdout);
         if (plots != null) {
             plot(autoencoder, history, table, values, stdout);
         }
@@ -169,13 +174,9 @@ final class TrainCommand implements Callable<Integer> {
      * last --val-split of the file), or else on the training data; with --baseline pca, PCA's on
      * the same rows, fitted on the training rows. Errors are in the scaled units the model trains in.
      */
-    private void evaluate(Autoencoder autoencoder, Scaler scaler, FloatMatrix values, PrintWriter stdout)
-            throws IOException {
-        if (baseline != null && !baseline.equals("pca")) {
-            throw new IllegalArgumentException("--baseline must be pca, got '" + baseline + "'");
-        }
-        int trainRows = values.rows() - (int) Math.round(values.rows() * validationSplit);
-        FloatMatrix training = values.rows(0, trainRows);
+    private void evaluate(Autoencoder autoencoder, Scaler scaler, FloatMatrix values, FloatMatrix training,
+                          PrintWriter stdout) throws IOException {
+        int trainRows = training.rows();
         FloatMatrix evaluation;
         String what;
         if (test != null) {

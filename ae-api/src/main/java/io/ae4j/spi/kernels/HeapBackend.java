@@ -10,19 +10,50 @@ import java.util.Arrays;
 /**
  * The kernels of a backend whose tensors are exact-size row-major {@code float[]} arrays on the
  * Java heap (the naive, EJML and Vector API backends): memory, activations, losses, element-wise operations
- * and optimizer updates, each checking all its arguments before it touches an element. A subclass
- * supplies its tensors ({@link #create}, {@link #array}) and the matrix products, and overrides
- * whatever its library does better: either a public kernel on tensors, or one of the protected
- * array-level kernels below, which receive arrays whose shapes are already checked.
+ * and optimizer updates, each checking all its arguments before it touches an element. Tensors are
+ * {@link ArrayTensor}s unless a subclass supplies its own ({@link #create}, {@link #array}). A
+ * subclass overrides whatever its library does better: either a public kernel on tensors, or one
+ * of the protected array-level kernels below, which receive arrays whose shapes are already checked.
  */
 public abstract class HeapBackend implements Backend {
+
+    /** A zero-filled {@link ArrayTensor} of this backend; a backend with its own matrix type overrides this and {@link #array}. */
+    @Override
+    public Tensor create(int rows, int cols) {
+        Shapes.checkCreate(rows, cols);
+        return new ArrayTensor(name(), rows, cols);
+    }
 
     /**
      * The array behind {@code tensor}, exactly {@code rows * cols} long.
      *
      * @throws IllegalArgumentException if {@code tensor} is null or belongs to another backend
      */
-    protected abstract float[] array(Tensor tensor);
+    protected float[] array(Tensor tensor) {
+        return ArrayTensor.of(tensor, name()).data();
+    }
+
+    // ---- linear algebra ----------------------------------------------------------------------
+
+    @Override
+    public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
+        float[] ad = array(a);
+        float[] bd = array(b);
+        float[] cd = array(c);
+        Shapes.checkGemm(transposeA, transposeB, a, b, c);
+        gemm(transposeA, transposeB, alpha, ad, a.cols(), bd, beta, cd, c.rows(), c.cols(),
+                transposeA ? a.rows() : a.cols());
+    }
+
+    /**
+     * {@code c = alpha * op(a) * op(b) + beta * c} on checked arrays: {@code op(a)} is {@code m x k}
+     * with {@code a} having rows of {@code aCols}, {@code op(b)} is {@code k x n}. The default is
+     * {@link BlockedGemm} on the calling thread.
+     */
+    protected void gemm(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b,
+                        float beta, float[] c, int m, int n, int k) {
+        BlockedGemm.rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, 0, m);
+    }
 
     // ---- memory ------------------------------------------------------------------------------
 

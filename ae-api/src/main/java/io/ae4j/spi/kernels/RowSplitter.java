@@ -1,6 +1,8 @@
 package io.ae4j.spi.kernels;
 
 import io.ae4j.spi.ThreadLimit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
@@ -27,6 +29,9 @@ public final class RowSplitter {
         void run(int from, int to);
     }
 
+    /** One splitter per thread name, so that every instance of a backend shares one pool. */
+    private static final Map<String, RowSplitter> SHARED = new HashMap<>();
+
     private final ForkJoinPool pool;
     private final ThreadLocal<Share[]> shares = ThreadLocal.withInitial(() -> new Share[0]);
 
@@ -49,6 +54,20 @@ public final class RowSplitter {
             thread.setName(threadName + " " + thread.getName());
             return thread;
         }, null, false));
+    }
+
+    /**
+     * The splitter named {@code threadName}, created by the first call and shared by all later ones.
+     *
+     * @throws IllegalArgumentException if {@value ThreadLimit#PROPERTY} is set but not a positive integer
+     */
+    public static synchronized RowSplitter shared(String threadName) {
+        RowSplitter splitter = SHARED.get(threadName);
+        if (splitter == null) {
+            splitter = create(threadName);
+            SHARED.put(threadName, splitter);
+        }
+        return splitter;
     }
 
     /** The most threads a split uses, the caller's included. */

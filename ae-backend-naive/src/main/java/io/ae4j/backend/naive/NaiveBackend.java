@@ -1,9 +1,6 @@
 package io.ae4j.backend.naive;
 
-import io.ae4j.spi.Shapes;
-import io.ae4j.spi.Tensor;
 import io.ae4j.spi.kernels.BlockedGemm;
-import io.ae4j.spi.kernels.ArrayTensor;
 import io.ae4j.spi.kernels.HeapBackend;
 import io.ae4j.spi.kernels.RowSplitter;
 
@@ -16,8 +13,6 @@ import io.ae4j.spi.kernels.RowSplitter;
  */
 public final class NaiveBackend extends HeapBackend {
 
-    private static RowSplitter splitter;    // created by the first backend, then shared by all
-
     private final RowSplitter threads;
 
     /**
@@ -27,14 +22,7 @@ public final class NaiveBackend extends HeapBackend {
      *                                  positive integer
      */
     public NaiveBackend() {
-        threads = sharedSplitter();
-    }
-
-    private static synchronized RowSplitter sharedSplitter() {
-        if (splitter == null) {
-            splitter = RowSplitter.create("ae4j-naive");
-        }
-        return splitter;
+        threads = RowSplitter.shared("ae4j-naive");
     }
 
     @Override
@@ -43,24 +31,9 @@ public final class NaiveBackend extends HeapBackend {
     }
 
     @Override
-    public Tensor create(int rows, int cols) {
-        Shapes.checkCreate(rows, cols);
-        return new ArrayTensor(NaiveBackendProvider.NAME, rows, cols);
-    }
-
-    @Override
-    protected float[] array(Tensor tensor) {
-        return ArrayTensor.of(tensor, NaiveBackendProvider.NAME).data();
-    }
-
-    @Override
-    public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
-        ArrayTensor na = ArrayTensor.of(a, NaiveBackendProvider.NAME);
-        ArrayTensor nb = ArrayTensor.of(b, NaiveBackendProvider.NAME);
-        ArrayTensor nc = ArrayTensor.of(c, NaiveBackendProvider.NAME);
-        Shapes.checkGemm(transposeA, transposeB, na, nb, nc);
-        BlockedGemm.gemm(threads, transposeA, transposeB, alpha, na.data(), na.cols(), nb.data(), beta, nc.data(),
-                nc.rows(), nc.cols(), transposeA ? na.rows() : na.cols());
+    protected void gemm(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b,
+                        float beta, float[] c, int m, int n, int k) {
+        BlockedGemm.gemm(threads, transposeA, transposeB, alpha, a, aCols, b, beta, c, m, n, k);
     }
 
     @Override

@@ -2,9 +2,6 @@ package io.ae4j.backend.vector;
 
 import io.ae4j.layer.Activation;
 import io.ae4j.spi.LossKind;
-import io.ae4j.spi.Shapes;
-import io.ae4j.spi.Tensor;
-import io.ae4j.spi.kernels.ArrayTensor;
 import io.ae4j.spi.kernels.HeapBackend;
 import io.ae4j.spi.kernels.RowSplitter;
 
@@ -28,8 +25,6 @@ public final class VectorBackend extends HeapBackend {
      */
     private static final int MIN_VECTOR_LENGTH = 1024;
 
-    private static RowSplitter splitter;    // created by the first backend, then shared by all
-
     private final RowSplitter threads;
     private final int minVectorLength;
 
@@ -45,15 +40,8 @@ public final class VectorBackend extends HeapBackend {
 
     /** A backend that sends arrays shorter than {@code minVectorLength} to the scalar kernels; tests use 0. */
     VectorBackend(int minVectorLength) {
-        this.threads = sharedSplitter();
+        this.threads = RowSplitter.shared("ae4j-vector");
         this.minVectorLength = minVectorLength;
-    }
-
-    private static synchronized RowSplitter sharedSplitter() {
-        if (splitter == null) {
-            splitter = RowSplitter.create("ae4j-vector");
-        }
-        return splitter;
     }
 
     @Override
@@ -62,24 +50,9 @@ public final class VectorBackend extends HeapBackend {
     }
 
     @Override
-    public Tensor create(int rows, int cols) {
-        Shapes.checkCreate(rows, cols);
-        return new ArrayTensor(VectorBackendProvider.NAME, rows, cols);
-    }
-
-    @Override
-    protected float[] array(Tensor tensor) {
-        return ArrayTensor.of(tensor, VectorBackendProvider.NAME).data();
-    }
-
-    @Override
-    public void gemm(boolean transposeA, boolean transposeB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
-        ArrayTensor va = ArrayTensor.of(a, VectorBackendProvider.NAME);
-        ArrayTensor vb = ArrayTensor.of(b, VectorBackendProvider.NAME);
-        ArrayTensor vc = ArrayTensor.of(c, VectorBackendProvider.NAME);
-        Shapes.checkGemm(transposeA, transposeB, va, vb, vc);
-        VectorGemm.gemm(threads, transposeA, transposeB, alpha, va.data(), va.cols(), vb.data(), beta, vc.data(),
-                vc.rows(), vc.cols(), transposeA ? va.rows() : va.cols());
+    protected void gemm(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b,
+                        float beta, float[] c, int m, int n, int k) {
+        VectorGemm.gemm(threads, transposeA, transposeB, alpha, a, aCols, b, beta, c, m, n, k);
     }
 
     @Override
