@@ -11,6 +11,7 @@ import io.ae4j.spi.Backends;
 import io.ae4j.train.FitConfig;
 import io.ae4j.train.Network;
 import io.ae4j.train.NetworkState;
+import io.ae4j.train.StepSource;
 import io.ae4j.train.TrainingHistory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
 
 /**
  * A dense autoencoder: an encoder that maps each row to a shorter code and a decoder that maps
@@ -102,11 +104,28 @@ public final class Autoencoder {
             train = data.rows(0, split);
             validation = data.rows(split, data.rows());
         }
-        TrainingHistory history = network.fit(train, validation, config);
+        return recordTraining(network.fit(train, validation, config), train.rows());
+    }
+
+    /**
+     * Trains with steps computed elsewhere, such as on a Spark cluster, in the same loop as
+     * {@link #fit(FloatMatrix, FitConfig)}: listeners, early stopping, the divergence guard and
+     * the history work as they do locally; see {@link Network#fit(StepSource, DoubleSupplier, FitConfig)}.
+     *
+     * @param validationLoss mean validation loss per sample after each epoch, or null
+     */
+    public TrainingHistory fit(StepSource steps, DoubleSupplier validationLoss, FitConfig config) {
+        if (steps == null || config == null) {
+            throw new IllegalArgumentException("steps and fit config must not be null");
+        }
+        return recordTraining(network.fit(steps, validationLoss, config), steps.rows());
+    }
+
+    private TrainingHistory recordTraining(TrainingHistory history, int rows) {
         if (history.epochs() > 0) {
             metadata.put("trained.epochs", Integer.toString(epochsTrained() + history.epochs()));
             metadata.put("trained.loss", Double.toString(history.finalTrainLoss()));
-            metadata.put("trained.rows", Integer.toString(train.rows()));
+            metadata.put("trained.rows", Integer.toString(rows));
         }
         return history;
     }
@@ -236,13 +255,16 @@ public final class Autoencoder {
         if (file == null) {
             throw new IllegalArgumentException("file must not be null");
         }
-        List<Layer> layers = network.layers();
-        Map<String, String> meta = new LinkedHashMap<>(metadata);
-        meta.put("saved.backend", network.backend().name());
-        NetworkState state = network.state();
-        ModelFile.write(new ModelSnapshot(inputSize(), layers.subList(0, encoderLayers),
-                layers.subList(encoderLayers, layers.size()), network.loss(), network.optimizer(), network.clipNorm(),
-                network.seed(), state.parameters(), state.optimizerState(), state.step(), meta), file);
+        ModelFile.write(snapshot(), file);
+    }
+
+    /** This model as the bytes of a model file: for shipping it to other machines or a store. */
+    public byte[] toBytes() {
+        try {
+            return ModelFile.toBytes(snapshot());
+        } catch (IOException e) {
+            throw new IllegalStateException("this model cannot be written: " + e.getMessage(), e);
+        }
     }
 
     /** Reads a model saved by {@link #save}, onto the default backend. */
@@ -255,13 +277,38 @@ public final class Autoencoder {
         if (file == null || backend == null) {
             throw new IllegalArgumentException("file and backend must not be null");
         }
-        ModelSnapshot s = ModelFile.read(file);
+        return of(ModelFile.read(file), backend);
+    }
+
+    /**
+     * Reads a model from the bytes {@link #toBytes} gave, onto {@code backend}.
+     *
+     * @param source names the bytes' origin in error messages
+     */
+    public static Autoencoder fromBytes(byte[] bytes, String source, Backend backend) throws IOException {
+        if (backend == null) {
+            throw new IllegalArgumentException("backend must not be null");
+        }
+        return of(ModelFile.fromBytes(bytes, source), backend);
+    }
+
+    private static Autoencoder of(ModelSnapshot s, Backend backend) {
         List<Layer> layers = new ArrayList<>(s.encoder());
         layers.addAll(s.decoder());
         Network network = new Network(backend, s.inputSize(), layers, s.loss(), s.optimizer(), s.clipNorm(), s.seed());
         network.setParameters(s.parameters());
         network.setOptimizerState(s.optimizerState(), s.step());
         return new Autoencoder(network, s.encoder().size(), s.metadata());
+    }
+
+    private ModelSnapshot snapshot() {
+        List<Layer> layers = network.layers();
+        Map<String, String> meta = new LinkedHashMap<>(metadata);
+        meta.put("saved.backend", network.backend().name());
+        NetworkState state = network.state();
+        return new ModelSnapshot(inputSize(), layers.subList(0, encoderLayers),
+                layers.subList(encoderLayers, layers.size()), network.loss(), network.optimizer(), network.clipNorm(),
+                network.seed(), state.parameters(), state.optimizerState(), state.step(), meta);
     }
 
     // ---- description -----------------------------------------------------------------------

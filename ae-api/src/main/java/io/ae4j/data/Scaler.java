@@ -57,4 +57,17 @@ public sealed interface Scaler permits MinMaxScaler, StandardScaler, IdentitySca
                     + "\"; expected minmax, standard or none");
         };
     }
+
+    /**
+     * The scaler kept in a model's metadata (as {@code ae train --scale} keeps it), or {@link #NONE}
+     * for a model trained without one.
+     *
+     * @throws IllegalArgumentException if the metadata names a scaler but its fields are malformed
+     */
+    static Scaler inMetadata(Map<String, String> metadata) {
+        if (metadata == null) {
+            throw new IllegalArgumentException("metadata must not be null");
+        }
+        return metadata.containsKey(TYPE) ? fromFields(metadata) : NONE;
+    }
 }

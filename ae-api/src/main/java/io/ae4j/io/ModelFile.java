@@ -53,6 +53,12 @@ public final class ModelFile {
      * never half of one.
      */
     public static void write(ModelSnapshot model, Path file) throws IOException {
+        byte[] bytes = toBytes(model);
+        AtomicFiles.write(file, temporary -> Files.write(temporary, bytes));
+    }
+
+    /** The bytes {@link #write} puts in a file: for shipping a model over a network or into a store. */
+    public static byte[] toBytes(ModelSnapshot model) throws IOException {
         byte[] arch = Fields.format(Architecture.encode(model));
         byte[] meta = Fields.format(new java.util.TreeMap<>(model.metadata()));
         List<int[]> shapes = parameterShapes(model.inputSize(), model.encoder(), model.decoder());
@@ -78,7 +84,7 @@ public final class ModelFile {
         CRC32C crc = new CRC32C();
         crc.update(out.array(), 0, out.position());
         section(out, "END ", 4).putInt((int) crc.getValue());
-        writeAtomically(file, out.array());
+        return out.array();
     }
 
     /**
@@ -95,11 +101,25 @@ public final class ModelFile {
             throw new NoSuchFileException(file.toString(), null, "no such model file");
         }
         if (size > MAX_FILE) {
-            throw new ModelFormatException(file, "file of " + size + " bytes is larger than any ae4j model can be");
+            throw new ModelFormatException(file.toString(), "file of " + size + " bytes is larger than any ae4j model can be");
         }
-        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        checkHeader(file, in);
-        Sections sections = Sections.split(file, in);
+        return fromBytes(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Reads a model from the bytes of a model file.
+     *
+     * @param source names the bytes' origin in error messages (a file, "broadcast model")
+     * @throws ModelFormatException if the bytes are not an ae4j model, are truncated or corrupt,
+     *                              or were written by a newer format version
+     */
+    public static ModelSnapshot fromBytes(byte[] bytes, String source) throws ModelFormatException {
+        if (bytes == null) {
+            throw new IllegalArgumentException("model bytes must not be null");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        checkHeader(source, in);
+        Sections sections = Sections.split(source, in);
         try {
             Fields arch = Fields.parse(sections.require("ARCH"));
             int inputSize = arch.integer("input.size", 1, Integer.MAX_VALUE);
@@ -111,12 +131,12 @@ public final class ModelFile {
             long seed = arch.longInteger("seed");
             byte[] metaBytes = sections.optional("META");
             Fields meta = Fields.parse(metaBytes == null ? new byte[0] : metaBytes);
-            float[] parameters = readParameters(file, sections.require("PARM"),
+            float[] parameters = readParameters(source, sections.require("PARM"),
                     parameterShapes(inputSize, encoder, decoder));
             ByteBuffer opts = ByteBuffer.wrap(sections.require("OPTS")).order(ByteOrder.LITTLE_ENDIAN);
             long expectedState = (long) parameters.length * optimizer.stateSlots();
             if (opts.remaining() != 8 + 4 * expectedState) {
-                throw new ModelFormatException(file, "optimizer state has " + opts.remaining() + " bytes, expected "
+                throw new ModelFormatException(source, "optimizer state has " + opts.remaining() + " bytes, expected "
                         + (8 + 4 * expectedState) + " for " + optimizer.id());
             }
             long step = opts.getLong();
@@ -125,7 +145,7 @@ public final class ModelFile {
             return new ModelSnapshot(inputSize, encoder, decoder, loss, optimizer, clipNorm, seed, parameters, state,
                     step, meta.asMap());
         } catch (FieldException | IllegalArgumentException e) {
-            throw new ModelFormatException(file, "corrupt architecture: " + e.getMessage());
+            throw new ModelFormatException(source, "corrupt architecture: " + e.getMessage());
         }
     }
 
@@ -142,7 +162,7 @@ public final class ModelFile {
         return shapes;
     }
 
-    private static float[] readParameters(Path file, byte[] section, List<int[]> expected) throws ModelFormatException {
+    private static float[] readParameters(String file, byte[] section, List<int[]> expected) throws ModelFormatException {
         ByteBuffer in = ByteBuffer.wrap(section).order(ByteOrder.LITTLE_ENDIAN);
         if (in.remaining() < 4 || in.getInt() != expected.size()) {
             throw new ModelFormatException(file, "parameter section does not hold the " + expected.size()
@@ -171,7 +191,7 @@ public final class ModelFile {
         return values;
     }
 
-    private static void checkHeader(Path file, ByteBuffer in) throws ModelFormatException {
+    private static void checkHeader(String file, ByteBuffer in) throws ModelFormatException {
         if (in.remaining() < HEADER) {
             throw new ModelFormatException(file, "not an ae4j model: only " + in.remaining() + " bytes");
         }
@@ -190,9 +210,5 @@ public final class ModelFile {
 
     private static ByteBuffer section(ByteBuffer out, String tag, long length) {
         return out.put(tag.getBytes(StandardCharsets.US_ASCII)).putLong(length);
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        AtomicFiles.write(file, temporary -> Files.write(temporary, bytes));
     }
 }

@@ -2,7 +2,6 @@ package io.ae4j.io;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
@@ -10,16 +9,16 @@ import java.util.zip.CRC32C;
 /** The sections of a model file, split and checksum-verified before any is parsed. */
 final class Sections {
 
-    private final Path file;
+    private final String file;
     private final Map<String, byte[]> payloads;
 
-    private Sections(Path file, Map<String, byte[]> payloads) {
+    private Sections(String file, Map<String, byte[]> payloads) {
         this.file = file;
         this.payloads = payloads;
     }
 
     /** Splits {@code in}, positioned after the header, into sections, and verifies the END checksum. */
-    static Sections split(Path file, ByteBuffer in) throws ModelFormatException {
+    static Sections split(String file, ByteBuffer in) throws ModelFormatException {
         Map<String, byte[]> payloads = new HashMap<>();
         while (true) {
             int tagStart = in.position();

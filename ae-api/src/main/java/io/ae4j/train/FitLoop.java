@@ -1,42 +1,33 @@
 package io.ae4j.train;
 
-import io.ae4j.data.FloatMatrix;
-import io.ae4j.spi.Backend;
-import io.ae4j.spi.Tensor;
 import java.util.Arrays;
+import java.util.function.DoubleSupplier;
 
 /**
- * One run of {@link Network#fit}: epochs of shuffled mini-batches, validation, early stopping,
- * the divergence guard and the listeners.
- *
- * <p>The data is copied into backend memory once; each step then gathers its rows there, so
- * that the steady state of an epoch allocates nothing.
+ * One run of the training loop: epochs of steps from a {@link StepSource}, validation, early
+ * stopping, the divergence guard and the listeners. The steps may be local mini-batches or a
+ * cluster's; the loop's decisions are the same.
  */
 final class FitLoop {
 
     private final Network network;
-    private final Backend backend;
     private final FitConfig config;
     private final TrainingListener[] listeners;
-    private final TrainingSteps steps;
-    private final Tensor validation;     // null without validation data
-    private final int[] validationOrder;
+    private final StepSource steps;
+    private final DoubleSupplier validation;    // null without validation data
     private final float[] lastGood;      // weights at the end of the last finite epoch
+    private final float[] candidate;     // weights at the end of this epoch, until checked finite
     private final float[] best;          // weights of the best epoch, when they are to be restored
 
-    FitLoop(Network network, FloatMatrix trainData, FloatMatrix validationData, FitConfig config) {
+    FitLoop(Network network, StepSource steps, DoubleSupplier validation, FitConfig config) {
         this.network = network;
-        this.backend = network.backend();
         this.config = config;
         this.listeners = config.listeners().toArray(new TrainingListener[0]);
-        // Without a seed of its own, a fit shuffles from the model's seed and step, so that successive
-        // fits are reproducible yet differ.
-        this.steps = new TrainingSteps(network, trainData, config.batchSize(), config.shuffle(),
-                config.shuffleSeed() != null ? config.shuffleSeed() : network.seed() + network.step());
-        this.validation = validationData == null ? null : upload(validationData);
-        this.validationOrder = validationData == null ? null : identity(validationData.rows());
+        this.steps = steps;
+        this.validation = validation;
         this.lastGood = new float[network.parameterCount()];
         network.readParameters(lastGood);
+        this.candidate = new float[lastGood.length];
         EarlyStopping stopping = config.earlyStopping();
         this.best = stopping != null && stopping.restoreBestWeights() ? lastGood.clone() : null;
         if (stopping != null && stopping.monitor() == EarlyStopping.Monitor.VALIDATION_LOSS && validation == null) {
@@ -44,7 +35,6 @@ final class FitLoop {
                     + "data; give validation data or a validation split, or monitor the training loss");
         }
     }
-
     TrainingHistory run() {
         int epochs = config.epochs();
         double[] trainLoss = new double[epochs];
@@ -62,7 +52,7 @@ final class FitLoop {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
             double loss = trainEpoch(epoch, lastGoodEpoch);
-            double valLoss = validation == null ? Double.NaN : evaluate();
+            double valLoss = validation == null ? Double.NaN : validation.getAsDouble();
             if (validation != null && !Double.isFinite(valLoss)) {
                 throw diverged(epoch, 0, valLoss, lastGoodEpoch);
             }
@@ -71,7 +61,16 @@ final class FitLoop {
                 validationLoss[epoch - 1] = valLoss;
             }
             ran = epoch;
-            network.readParameters(lastGood);
+            // A batch's loss is measured before its update, so a last update can still have
+            // broken the weights while every loss was finite.
+            network.readParameters(candidate);
+            for (float w : candidate) {
+                if (!Float.isFinite(w)) {
+                    network.writeParameters(lastGood);
+                    throw new TrainingDivergedException(epoch, lastGoodEpoch);
+                }
+            }
+            System.arraycopy(candidate, 0, lastGood, 0, lastGood.length);
             lastGoodEpoch = epoch;
             double value = watchValidation ? valLoss : loss;
             if (value < bestValue - minDelta || bestEpoch == 0) {
@@ -108,7 +107,7 @@ final class FitLoop {
         }
         double sum = 0;
         for (int b = 1; b <= batches; b++) {
-            double loss = steps.next();
+            double loss = steps.step();
             if (!Double.isFinite(loss)) {
                 throw diverged(epoch, b, loss, lastGoodEpoch);
             }
@@ -120,35 +119,8 @@ final class FitLoop {
         return sum / steps.rows();
     }
 
-    /** Mean validation loss per sample, in batches of the training batch size. */
-    private double evaluate() {
-        int rows = validationOrder.length;
-        int batchSize = Math.min(config.batchSize(), rows);
-        double sum = 0;
-        for (int from = 0; from < rows; from += batchSize) {
-            Workspace ws = network.trainingWorkspace(Math.min(batchSize, rows - from));
-            backend.gatherRows(validation, validationOrder, from, ws.input);
-            sum += network.evaluate(ws) * ws.rows;
-        }
-        return sum / rows;
-    }
-
     private TrainingDivergedException diverged(int epoch, int batch, double loss, int lastGoodEpoch) {
         network.writeParameters(lastGood);
         return new TrainingDivergedException(epoch, batch, loss, lastGoodEpoch);
-    }
-
-    private Tensor upload(FloatMatrix data) {
-        Tensor t = backend.create(data.rows(), data.cols());
-        backend.write(data.data(), 0, t);
-        return t;
-    }
-
-    private static int[] identity(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
     }
 }

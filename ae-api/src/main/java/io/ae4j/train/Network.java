@@ -9,6 +9,7 @@ import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The training engine: a stack of layers bound to a backend, with its parameters, their
@@ -280,7 +281,38 @@ public final class Network {
      */
     public TrainingHistory fit(FloatMatrix train, FloatMatrix validation, FitConfig config) {
         TrainingHistory[] history = new TrainingHistory[1];
-        guard.change(() -> history[0] = new FitLoop(this, train, validation, config).run());
+        guard.change(() -> {
+            // Without a seed of its own, a fit shuffles from the model's seed and step, so that
+            // successive fits are reproducible yet differ.
+            StepSource steps = new TrainingSteps(this, train, config.batchSize(), config.shuffle(),
+                    config.shuffleSeed() != null ? config.shuffleSeed() : seed + step);
+            DoubleSupplier validationLoss = validation == null ? null
+                    : new LocalValidation(this, validation, config.batchSize());
+            history[0] = new FitLoop(this, steps, validationLoss, config).run();
+        });
+        return history[0];
+    }
+
+    /**
+     * Runs the training loop of {@link #fit(FloatMatrix, FloatMatrix, FitConfig)} over steps
+     * computed elsewhere, such as on a cluster: the same listeners, early stopping, divergence
+     * guard and history. {@code config}'s epochs, early stopping and listeners apply; its batch
+     * size, shuffling and validation settings are the source's business.
+     *
+     * @param steps          trains one batch per call; it runs on this thread and may change this
+     *                       network (apply gradients, set parameters and optimizer state)
+     * @param validationLoss mean validation loss per sample, evaluated after each epoch, or null
+     */
+    public TrainingHistory fit(StepSource steps, DoubleSupplier validationLoss, FitConfig config) {
+        if (steps == null || config == null) {
+            throw new IllegalArgumentException("steps and config must not be null");
+        }
+        if (steps.batchesPerEpoch() <= 0 || steps.rows() <= 0) {
+            throw new IllegalArgumentException("a step source needs at least one batch and one row per epoch, has "
+                    + steps.batchesPerEpoch() + " batches and " + steps.rows() + " rows");
+        }
+        TrainingHistory[] history = new TrainingHistory[1];
+        guard.change(() -> history[0] = new FitLoop(this, steps, validationLoss, config).run());
         return history[0];
     }
 

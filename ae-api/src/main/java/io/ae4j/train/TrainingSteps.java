@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * caller's to handle. Steps take the network's training guard, so they cannot overlap a
  * {@code fit} or another change in another thread.
  */
-public final class TrainingSteps {
+public final class TrainingSteps implements StepSource {
 
     private final Network network;
     private final Backend backend;
@@ -44,17 +44,18 @@ public final class TrainingSteps {
         this.random = new SplittableRandom(seed);
     }
 
-    /** Batches in one epoch. */
+    @Override
     public int batchesPerEpoch() {
         return batches;
     }
 
     /** Rows in the dataset. */
+    @Override
     public int rows() {
         return order.length;
     }
 
-    /** Rows in the batch the last step trained. */
+    @Override
     public int lastBatchRows() {
         return lastRows;
     }
@@ -65,6 +66,7 @@ public final class TrainingSteps {
      * @return the batch's mean loss before the update
      * @throws IllegalStateException if the network is being trained or changed in another thread
      */
+    @Override
     public double step() {
         network.guard().beginChange();
         try {
@@ -74,8 +76,7 @@ public final class TrainingSteps {
         }
     }
 
-    /** {@link #step()} for a caller that already holds the training guard. */
-    double next() {
+    private double next() {
         if (position == batches) {
             position = 0;
         }

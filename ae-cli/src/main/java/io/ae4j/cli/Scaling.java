@@ -33,6 +33,6 @@ final class Scaling {
 
     /** The scaler kept in {@code autoencoder}, or none for a model trained without one. */
     static Scaler of(Autoencoder autoencoder) {
-        return autoencoder.metadata().containsKey(Scaler.TYPE) ? Scaler.fromFields(autoencoder.metadata()) : Scaler.NONE;
+        return Scaler.inMetadata(autoencoder.metadata());
     }
 }

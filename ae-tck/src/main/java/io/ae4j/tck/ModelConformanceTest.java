@@ -261,6 +261,25 @@ public abstract class ModelConformanceTest {
         assertArrayEquals(initial, ae.network().parameters());
     }
 
+    @Test
+    void weightsThatStopBeingFiniteCountAsDivergence() {
+        Autoencoder ae = Autoencoder.builder().inputSize(6)
+                .encoder(Dense.of(6, Activation.LINEAR)).decoder(Dense.of(6, Activation.LINEAR))
+                .optimizer(Optimizer.sgd(3e38)).seed(1).backend(backend()).build();
+        float[] initial = ae.network().parameters();
+        float[][] rows = data(40, 1).toArrays();
+        for (float[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] *= 100;   // gradients far above 1, so that one step overflows every weight it touches
+            }
+        }
+        // One batch: its loss is measured before the update, so every loss of the epoch is finite.
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> ae.fit(rows, FitConfig.builder().epochs(1).batchSize(40).build()));
+        assertTrue(e.getMessage().contains("weights stopped being finite numbers in epoch 1"), e.getMessage());
+        assertArrayEquals(initial, ae.network().parameters());
+    }
+
     // ---- bad input -------------------------------------------------------------------------------
 
     @Test

@@ -1,0 +1,76 @@
+package io.ae4j.spark;
+
+import io.ae4j.train.FitConfig;
+import io.ae4j.train.Network;
+import io.ae4j.train.StepSource;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * The steps of distributed training as the driver's training loop sees them: each step is one
+ * Spark job over the cached shards, whose result the driver folds into its network. Subclasses
+ * say what a step computes and how it is folded in.
+ */
+abstract class DistributedSteps implements StepSource {
+
+    final JavaSparkContext spark;
+    final JavaRDD<Shard> shards;
+    final Broadcast<ModelBroadcast> model;
+    final Network network;
+    final int treeDepth;
+    final boolean shuffle;
+    final long seed;
+    private final int rows;
+    private final int batches;
+    private int epoch = 1;
+    private int position;
+    private int lastRows;
+
+    DistributedSteps(JavaSparkContext spark, JavaRDD<Shard> shards, Broadcast<ModelBroadcast> model, Network network,
+                     FitConfig fit, int treeDepth, int rows, int batches) {
+        this.spark = spark;
+        this.shards = shards;
+        this.model = model;
+        this.network = network;
+        this.treeDepth = treeDepth;
+        this.shuffle = fit.shuffle();
+        this.seed = fit.shuffleSeed() != null ? fit.shuffleSeed() : network.seed() + network.step();
+        this.rows = rows;
+        this.batches = batches;
+    }
+
+    @Override
+    public final int batchesPerEpoch() {
+        return batches;
+    }
+
+    @Override
+    public final int rows() {
+        return rows;
+    }
+
+    @Override
+    public final int lastBatchRows() {
+        return lastRows;
+    }
+
+    @Override
+    public final double step() {
+        if (position == batches) {
+            position = 0;
+            epoch++;
+        }
+        ShardWork.Position at = new ShardWork.Position(shuffle, seed, epoch, position++, batches);
+        Result result = run(at);
+        lastRows = (int) result.rows();
+        return result.meanLoss();
+    }
+
+    /** What one step trained: the rows and their mean loss. */
+    record Result(long rows, double meanLoss) {
+    }
+
+    /** Runs step {@code at} on the cluster and folds its result into {@link #network} if its loss is finite. */
+    abstract Result run(ShardWork.Position at);
+}

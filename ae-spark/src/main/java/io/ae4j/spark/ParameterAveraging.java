@@ -1,0 +1,53 @@
+package io.ae4j.spark;
+
+import io.ae4j.train.FitConfig;
+import io.ae4j.train.Network;
+import io.ae4j.train.NetworkState;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * Parameter averaging, as Deeplearning4j does on Spark: each round broadcasts the weights and
+ * optimizer state, every partition trains {@code localSteps} mini-batches of its own rows, and the
+ * driver takes the mean of the partitions' weights and optimizer state, weighted by the rows
+ * each trained. An epoch is as many rounds as the largest partition needs to visit all its rows.
+ */
+final class ParameterAveraging extends DistributedSteps {
+
+    private final int batchSize;
+    private final int localSteps;
+
+    ParameterAveraging(JavaSparkContext spark, JavaRDD<Shard> shards, Broadcast<ModelBroadcast> model,
+                       Network network, FitConfig fit, int treeDepth, int rows, int largestPartition, int localSteps) {
+        super(spark, shards, model, network, fit, treeDepth, rows,
+                rounds(largestPartition, fit.batchSize(), localSteps));
+        this.batchSize = fit.batchSize();
+        this.localSteps = localSteps;
+    }
+
+    private static int rounds(int largestPartition, int batchSize, int localSteps) {
+        int batches = (largestPartition + batchSize - 1) / batchSize;
+        return (batches + localSteps - 1) / localSteps;
+    }
+
+    @Override
+    Result run(ShardWork.Position at) {
+        Broadcast<NetworkState> state = spark.broadcast(network.state());
+        Broadcast<ModelBroadcast> m = model;
+        int batch = batchSize;
+        int steps = localSteps;
+        try {
+            StateSum sum = shards.treeAggregate(new StateSum(),
+                    (acc, shard) -> acc.merge(ShardWork.trainLocally(shard, m.value(), state.value(), batch, steps, at)),
+                    StateSum::merge, treeDepth);
+            if (Double.isFinite(sum.meanLoss())) {
+                network.setParameters(sum.meanParameters());
+                network.setOptimizerState(sum.meanOptimizerState(), sum.step());
+            }
+            return new Result(sum.rows(), sum.meanLoss());
+        } finally {
+            state.destroy();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.ae4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ae4j.Autoencoder;
+import io.ae4j.layer.Activation;
+import io.ae4j.layer.Dense;
+import io.ae4j.optim.Optimizer;
+import io.ae4j.train.EarlyStopping;
+import io.ae4j.train.EpochReport;
+import io.ae4j.train.FitConfig;
+import io.ae4j.train.TrainingDivergedException;
+import io.ae4j.train.TrainingHistory;
+import io.ae4j.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class TrainingTest {
+
+    private static final int COLS = 10;
+    private final float[][] data = Synthetic.rows(400, COLS, 3, 21);
+
+    private static Autoencoder.Builder keras(long seed) {
+        return Autoencoder.builder().inputSize(COLS)
+                .encoder(Dense.of(10, Activation.RELU), Dense.of(5, Activation.RELU))
+                .decoder(Dense.of(5, Activation.RELU), Dense.of(COLS, Activation.SIGMOID))
+                .optimizer(Optimizer.adam(0.01)).seed(seed);
+    }
+
+    private static SparkFitConfig.Builder config(FitConfig fit) {
+        return SparkFitConfig.builder(LocalSpark.featureNames(COLS)).fit(fit);
+    }
+
+    @Test
+    void gradientAggregationOnOnePartitionIsLocalFullBatchTraining() {
+        FitConfig fullBatch = FitConfig.builder().epochs(20).batchSize(data.length).shuffle(false).build();
+        Autoencoder local = keras(3).build();
+        TrainingHistory localHistory = local.fit(data, fullBatch);
+
+        SparkFit spark = AeSpark.fit(LocalSpark.frame(data, 1), keras(3), config(fullBatch).build());
+
+        assertArrayEquals(local.network().parameters(), spark.model().network().parameters(), 1e-5f);
+        assertArrayEquals(localHistory.trainLoss(), spark.history().trainLoss(), 1e-6);
+        assertEquals(20, spark.model().network().step());
+    }
+
+    @Test
+    void gradientAggregationOnFourPartitionsReachesTheSameLoss() {
+        FitConfig fullBatch = FitConfig.builder().epochs(30).batchSize(data.length).shuffle(false).build();
+        double local = keras(4).build().fit(data, fullBatch).finalTrainLoss();
+        double spark = AeSpark.fit(LocalSpark.frame(data, 4), keras(4), config(fullBatch).build()).history().finalTrainLoss();
+        assertEquals(local, spark, 0.01 * local);
+    }
+
+    @Test
+    void miniBatchesOnOnePartitionFollowLocalTrainingInOrder() {
+        FitConfig batches = FitConfig.builder().epochs(3).batchSize(40).shuffle(false).build();
+        Autoencoder local = keras(6).build();
+        local.fit(data, batches);
+        SparkFit spark = AeSpark.fit(LocalSpark.frame(data, 1), keras(6), config(batches).build());
+        assertEquals(30, spark.model().network().step(), "10 steps of 40 rows per epoch");
+        assertArrayEquals(local.network().parameters(), spark.model().network().parameters(), 1e-5f);
+    }
+
+    @Test
+    void listenersEarlyStoppingAndHistoryWorkAsLocally() {
+        List<EpochReport> reports = new ArrayList<>();
+        int[] batches = new int[1];
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, int of, double loss) {
+                batches[0]++;
+            }
+
+            @Override
+            public void onEpochEnd(EpochReport report) {
+                reports.add(report);
+            }
+        };
+        FitConfig fit = FitConfig.builder().epochs(200).batchSize(100).listener(listener)
+                .earlyStopping(EarlyStopping.patience(2).withMinDelta(1e-3)).build();
+        SparkFit result = AeSpark.fit(LocalSpark.frame(data, 2), keras(7), config(fit).build());
+
+        TrainingHistory history = result.history();
+        assertTrue(history.stoppedEarly(), history.toString());
+        assertEquals(history.epochs(), reports.size());
+        assertEquals(4 * history.epochs(), batches[0], "400 rows in steps of 100");
+        assertEquals(400, reports.get(0).samples());
+        assertEquals(history.trainLoss()[0], reports.get(0).trainLoss());
+        assertEquals(Integer.toString(history.epochs()), result.model().metadata().get("trained.epochs"));
+    }
+
+    @Test
+    void validationDataIsEvaluatedOnTheDriver() {
+        float[][] held = Synthetic.rows(50, COLS, 3, 22);
+        FitConfig fit = FitConfig.builder().epochs(3).batchSize(100).validationData(held).build();
+        SparkFit result = AeSpark.fit(LocalSpark.frame(data, 2), keras(8), config(fit).build());
+        double[] validation = result.history().validationLoss();
+        assertEquals(3, validation.length);
+        double expected = 0;
+        for (float e : result.model().reconstructionErrors(held)) {
+            expected += e;
+        }
+        assertEquals(expected / held.length, validation[2], 1e-9, "the last epoch's validation loss is the final model's");
+    }
+
+    @Test
+    void divergenceStopsTrainingAndRestoresTheLastGoodWeights() {
+        float[][] huge = new float[40][COLS];
+        for (float[] row : huge) {
+            java.util.Arrays.fill(row, 3e38f);
+        }
+        Autoencoder model = keras(9).build();
+        float[] before = model.network().parameters();
+        FitConfig fit = FitConfig.builder().epochs(5).batchSize(10).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> AeSpark.fit(LocalSpark.frame(huge, 2), model, config(fit).build()));
+        assertEquals(1, e.epoch());
+        assertEquals(1, e.batch());
+        assertArrayEquals(before, model.network().parameters(), "back to the initial weights, untouched by the bad step");
+    }
+
+    @Test
+    void parameterAveragingTrainsTheMnistShapedNetworkCloseToLocalTraining() {
+        float[][] mnistLike = Synthetic.rows(20_000, 784, 10, 23);
+        FitConfig fit = FitConfig.builder().epochs(3).batchSize(64).shuffleSeed(1).build();
+        long start = System.nanoTime();
+        double local = mnist().build().fit(mnistLike, fit).finalTrainLoss();
+        long middle = System.nanoTime();
+
+        Dataset<Row> frame = LocalSpark.arrayFrame(mnistLike, 4);
+        SparkFit averaged = AeSpark.fit(frame, mnist(), SparkFitConfig.builder("features")
+                .strategy(SparkFitConfig.Strategy.PARAMETER_AVERAGING).localSteps(5).fit(fit).build());
+
+        double spark = averaged.history().finalTrainLoss();
+        System.out.printf("parameter averaging: loss %.6f in %.1f s, local %.6f in %.1f s%n", spark,
+                (System.nanoTime() - middle) / 1e9, local, (middle - start) / 1e9);
+        assertTrue(Math.abs(spark - local) <= 0.10 * local, "parameter averaging " + spark + " against local " + local);
+    }
+
+    private static Autoencoder.Builder mnist() {
+        return Autoencoder.builder().inputSize(784)
+                .encoder(Dense.of(256, Activation.RELU), Dense.of(64, Activation.RELU))
+                .decoder(Dense.of(256, Activation.RELU), Dense.of(784, Activation.SIGMOID))
+                .optimizer(Optimizer.adam(1e-3)).seed(12);
+    }
+}
