@@ -153,6 +153,21 @@ public abstract class ModelConformanceTest {
                 "weights and optimizer state must both survive saving");
     }
 
+    @Test
+    void theBytesOfAModelAreItsFileAndLoadBackExactly() throws IOException {
+        Autoencoder ae = model(7);
+        ae.fit(data(32, 2), FitConfig.builder().epochs(2).batchSize(8).build());
+        Path file = dir.resolve("same.ae4j");
+        ae.save(file);
+        assertArrayEquals(Files.readAllBytes(file), ae.toBytes());
+        Autoencoder copy = Autoencoder.fromBytes(ae.toBytes(), "a copy", backend());
+        assertArrayEquals(ae.network().parameters(), copy.network().parameters());
+        assertArrayEquals(ae.network().optimizerState(), copy.network().optimizerState());
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> Autoencoder.fromBytes(java.util.Arrays.copyOf(ae.toBytes(), 100), "broadcast model", backend()));
+        assertTrue(e.getMessage().startsWith("broadcast model: truncated"), e.getMessage());
+    }
+
     /**
      * A model file written by ae4j 0.1 (format 1) with the naive backend, kept so that later
      * versions stay able to read it, with its reconstructions of its probe rows.
@@ -196,6 +211,23 @@ public abstract class ModelConformanceTest {
     }
 
     // ---- fit's options ---------------------------------------------------------------------------
+
+    @Test
+    void theTrainingLoopRunsOverStepsComputedElsewhereAsItDoesLocally() {
+        FloatMatrix x = data(40, 3);
+        FitConfig config = FitConfig.builder().epochs(3).batchSize(8).shuffle(false)
+                .earlyStopping(EarlyStopping.patience(5)).build();
+        Autoencoder local = model(4);
+        TrainingHistory expected = local.fit(x, config);
+
+        Autoencoder driven = model(4);
+        // A step source that changes the network from the loop's own thread, as a cluster's does.
+        io.ae4j.train.TrainingSteps steps = driven.network().steps(x, 8, false, 0);
+        TrainingHistory actual = driven.fit(steps, null, config);
+        assertArrayEquals(expected.trainLoss(), actual.trainLoss());
+        assertArrayEquals(local.network().parameters(), driven.network().parameters());
+        assertEquals("3", driven.metadata().get("trained.epochs"));
+    }
 
     @Test
     void theLastPartialBatchIsTrained() {
