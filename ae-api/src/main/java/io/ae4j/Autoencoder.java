@@ -154,6 +154,25 @@ public final class Autoencoder {
         return network.predict(codes, encoderLayers, network.layers().size());
     }
 
+    /**
+     * {@code n} new rows decoded from codes drawn from the standard normal prior: how a variational
+     * autoencoder (a {@link io.ae4j.layer.VariationalLatent} code) generates data. For other models
+     * the prior is not the codes' distribution; fit one to {@link #encode}'s output instead.
+     *
+     * @param seed the draw's seed: the same seed gives the same rows
+     */
+    public FloatMatrix sample(int n, long seed) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("the number of samples must be > 0, got " + n);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] codes = new float[Math.multiplyExact(n, codeSize())];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (float) random.nextGaussian();
+        }
+        return decode(new FloatMatrix(codes, n, codeSize()));
+    }
+
     /** Each row encoded and decoded again: Keras's {@code predict}. */
     public float[][] reconstruct(float[][] data) {
         return reconstruct(FloatMatrix.of(data)).toArrays();
@@ -320,7 +339,7 @@ public final class Autoencoder {
 
     /** Width of the code: the encoder's last layer. */
     public int codeSize() {
-        return network.layers().get(encoderLayers - 1).outputSize();
+        return network.layerInputSize(encoderLayers);
     }
 
     public List<Layer> encoderLayers() {
@@ -483,7 +502,13 @@ public final class Autoencoder {
                 throw new IllegalArgumentException("the " + (encoder.isEmpty() ? "encoder" : "decoder")
                         + " has no layers: give it at least one, for example Dense.of(" + inputSize + ", Activation.RELU)");
             }
-            int output = decoder.get(decoder.size() - 1).outputSize();
+            int output = inputSize;
+            for (Layer layer : encoder) {
+                output = layer.outputSize(output);
+            }
+            for (Layer layer : decoder) {
+                output = layer.outputSize(output);
+            }
             if (output != inputSize) {
                 throw new IllegalArgumentException("the decoder's last layer has " + output + " units but the input has "
                         + inputSize + " features; an autoencoder must reconstruct its input, so make it "

@@ -1,9 +1,15 @@
 package io.ae4j.io;
 
 import io.ae4j.layer.Activation;
+import io.ae4j.layer.ActivityL1;
 import io.ae4j.layer.Dense;
+import io.ae4j.layer.Dropout;
+import io.ae4j.layer.GaussianNoise;
 import io.ae4j.layer.Initializer;
+import io.ae4j.layer.KlSparsity;
 import io.ae4j.layer.Layer;
+import io.ae4j.layer.MaskingNoise;
+import io.ae4j.layer.VariationalLatent;
 import io.ae4j.loss.Loss;
 import io.ae4j.optim.Adam;
 import io.ae4j.optim.Optimizer;
@@ -50,7 +56,8 @@ final class Architecture {
             String key = part + "." + i + ".";
             String type = f.text(key + "type");
             if (!type.equals("dense")) {
-                throw new FieldException(key + "type", "unknown layer type '" + type + "'");
+                layers.add(variantLayer(f, key, type));
+                continue;
             }
             Activation activation = f.parse(key + "activation", Activation::named);
             if (activation.function() == Activation.Function.LEAKY_RELU) {
@@ -60,6 +67,23 @@ final class Architecture {
             layers.add(Dense.of(f.integer(key + "units", 1, Integer.MAX_VALUE), activation).withInitializer(init));
         }
         return layers;
+    }
+
+    /** A layer of the autoencoder variants, from its type and settings. */
+    private static Layer variantLayer(Fields f, String key, String type) {
+        try {
+            return switch (type) {
+                case "gaussian_noise" -> GaussianNoise.of(f.decimal(key + "sigma"));
+                case "masking_noise" -> MaskingNoise.of(f.decimal(key + "rate"));
+                case "dropout" -> Dropout.of(f.decimal(key + "rate"));
+                case "activity_l1" -> ActivityL1.of(f.decimal(key + "lambda"));
+                case "kl_sparsity" -> KlSparsity.of(f.decimal(key + "rho"), f.decimal(key + "beta"));
+                case "variational_latent" -> VariationalLatent.of(f.decimal(key + "beta"));
+                default -> throw new FieldException(key + "type", "unknown layer type '" + type + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new FieldException(key + "type", e.getMessage());
+        }
     }
 
     /** The optimizer with its settings. */
@@ -97,12 +121,15 @@ final class Architecture {
     private static void putLayers(Map<String, String> out, String part, List<Layer> layers) {
         out.put(part + ".count", Integer.toString(layers.size()));
         for (int i = 0; i < layers.size(); i++) {
+            String key = part + "." + i + ".";
+            if (putVariantLayer(out, key, layers.get(i))) {
+                continue;
+            }
             if (!(layers.get(i) instanceof Dense)) {
                 throw new IllegalArgumentException(part + " layer " + i + " (" + layers.get(i).getClass().getName()
                         + ") is not built in, so it cannot be saved");
             }
             Dense d = (Dense) layers.get(i);
-            String key = part + "." + i + ".";
             out.put(key + "type", "dense");
             out.put(key + "units", Integer.toString(d.units()));
             out.put(key + "activation", d.activation().functionName());
@@ -111,6 +138,33 @@ final class Architecture {
             }
             out.put(key + "initializer", d.initializer().name().toLowerCase(Locale.ROOT));
         }
+    }
+
+    /** Writes a variant layer's type and settings; false if {@code layer} is not one. */
+    private static boolean putVariantLayer(Map<String, String> out, String key, Layer layer) {
+        if (layer instanceof GaussianNoise g) {
+            out.put(key + "type", "gaussian_noise");
+            out.put(key + "sigma", Float.toString(g.sigma()));
+        } else if (layer instanceof MaskingNoise m) {
+            out.put(key + "type", "masking_noise");
+            out.put(key + "rate", Float.toString(m.rate()));
+        } else if (layer instanceof Dropout d) {
+            out.put(key + "type", "dropout");
+            out.put(key + "rate", Float.toString(d.rate()));
+        } else if (layer instanceof ActivityL1 a) {
+            out.put(key + "type", "activity_l1");
+            out.put(key + "lambda", Float.toString(a.lambda()));
+        } else if (layer instanceof KlSparsity k) {
+            out.put(key + "type", "kl_sparsity");
+            out.put(key + "rho", Float.toString(k.rho()));
+            out.put(key + "beta", Float.toString(k.beta()));
+        } else if (layer instanceof VariationalLatent v) {
+            out.put(key + "type", "variational_latent");
+            out.put(key + "beta", Float.toString(v.beta()));
+        } else {
+            return false;
+        }
+        return true;
     }
 
     private static void putOptimizer(Map<String, String> out, Optimizer optimizer) {

@@ -157,7 +157,7 @@ public final class ModelFile {
         all.addAll(decoder);
         for (Layer layer : all) {
             shapes.addAll(List.of(layer.parameterShapes(width)));
-            width = layer.outputSize();
+            width = layer.outputSize(width);
         }
         return shapes;
     }

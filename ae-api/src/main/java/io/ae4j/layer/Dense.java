@@ -52,7 +52,7 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public int outputSize() {
+    public int outputSize(int inputSize) {
         return units;
     }
 

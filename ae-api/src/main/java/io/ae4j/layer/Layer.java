@@ -14,8 +14,12 @@ import java.util.SplittableRandom;
  */
 public interface Layer {
 
-    /** Width of this layer's output. */
-    int outputSize();
+    /**
+     * Width of this layer's output for an input of {@code inputSize}.
+     *
+     * @throws IllegalArgumentException if this layer cannot take an input of that width
+     */
+    int outputSize(int inputSize);
 
     /** Shapes, as {@code {rows, cols}}, of this layer's parameter tensors for an input of {@code inputSize}. */
     int[][] parameterShapes(int inputSize);
@@ -38,6 +42,16 @@ public interface Layer {
      * gradient and, unless it is null, {@link LayerState#inputGradient()}.
      */
     void backward(Backend backend, LayerState state);
+
+    /**
+     * This layer's penalty on the batch in {@code state}, after {@link #forward}: the sum over the
+     * batch of a per-sample term (an L1 or KL sparsity term, a variational code's KL divergence),
+     * or 0 for layers without one. The engine adds it to the loss scaled by
+     * {@link LayerState#penaltyScale()}, and {@link #backward} adds its gradient.
+     */
+    default double penalty(Backend backend, LayerState state) {
+        return 0;
+    }
 
     /** The activation applied last, {@link Activation#LINEAR} if none. */
     default Activation activation() {

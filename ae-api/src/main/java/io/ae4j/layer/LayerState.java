@@ -16,6 +16,9 @@ public final class LayerState {
     private final Tensor[] parameterGradients;
     private final Tensor[] scratch;
     private boolean gradientAtLogits;
+    private final float penaltyScale;
+    private boolean training;
+    private long noiseSeed;
 
     /**
      * @param input              {@code batch x inputSize}, the previous layer's output
@@ -25,9 +28,12 @@ public final class LayerState {
      * @param parameters         as {@link Layer#parameterShapes}
      * @param parameterGradients like {@code parameters}; null for inference
      * @param scratch            as {@link Layer#scratchShapes}
+     * @param penaltyScale       what a penalty's batch sum is multiplied by to join the loss: one
+     *                           over the batch's rows times the network's input width
      */
     public LayerState(Tensor input, Tensor output, Tensor outputGradient, Tensor inputGradient,
-                      Tensor[] parameters, Tensor[] parameterGradients, Tensor[] scratch) {
+                      Tensor[] parameters, Tensor[] parameterGradients, Tensor[] scratch, float penaltyScale) {
+        this.penaltyScale = penaltyScale;
         this.input = input;
         this.output = output;
         this.outputGradient = outputGradient;
@@ -75,5 +81,30 @@ public final class LayerState {
     /** Set by the engine before backward; see {@link #gradientAtLogits()}. */
     public void gradientAtLogits(boolean value) {
         this.gradientAtLogits = value;
+    }
+
+    /**
+     * The scale of {@link Layer#penalty}: the loss is a mean over the batch's elements, so a
+     * per-sample penalty joins it divided by rows times the input width. Multiplied by the input
+     * width, the loss is then a per-sample objective, the negative ELBO for a variational model.
+     */
+    public float penaltyScale() {
+        return penaltyScale;
+    }
+
+    /** True in a training pass: noise and dropout act; false for inference and validation, where they pass data through. */
+    public boolean training() {
+        return training;
+    }
+
+    /** The seed of this pass's noise for this layer, set by the engine before each training pass. */
+    public long noiseSeed() {
+        return noiseSeed;
+    }
+
+    /** Set by the engine before each forward pass; see {@link #training()} and {@link #noiseSeed()}. */
+    public void pass(boolean training, long noiseSeed) {
+        this.training = training;
+        this.noiseSeed = noiseSeed;
     }
 }

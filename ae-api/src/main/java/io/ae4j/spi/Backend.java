@@ -99,6 +99,67 @@ public interface Backend {
     /** The sum of squares of all elements, accumulated in float64 (for global-norm clipping). */
     double sumOfSquares(Tensor tensor);
 
+    /** {@code a *= b} element-wise, in place on {@code a}; same shapes. */
+    void multiply(Tensor a, Tensor b);
+
+    /** The sum of the absolute values of all elements, accumulated in float64 (for L1 penalties). */
+    double sumOfAbs(Tensor tensor);
+
+    /** {@code gradient += alpha * sign(x)}, in place, with {@code sign(0) = 0}; same shapes. */
+    void addSign(float alpha, Tensor x, Tensor gradient);
+
+    // ---- randomness: training-time noise -----------------------------------------------------
+
+    /**
+     * Fills {@code out} with standard normal draws. The same seed gives the same values on the same
+     * backend, whatever the thread; the heap backends share one generator, so they agree exactly.
+     */
+    void randomNormal(Tensor out, long seed);
+
+    /**
+     * Fills {@code out} with a random mask: each element is {@code scale} with probability
+     * {@code keep} and 0 otherwise, drawn as {@link #randomNormal} draws.
+     */
+    void randomMask(Tensor out, long seed, float keep, float scale);
+
+    // ---- penalties on codes ------------------------------------------------------------------
+
+    /**
+     * KL-divergence sparsity: writes each column's mean activation {@code m_j} over the rows of
+     * {@code activations} ({@code batch x k}, values in (0, 1)) into {@code means} ({@code 1 x k})
+     * and returns {@code sum_j rho log(rho / m_j) + (1 - rho) log((1 - rho) / (1 - m_j))} in
+     * float64. Means are clamped to [1e-7, 1 - 1e-7] first, as the loss kernels clamp probabilities.
+     */
+    double sparsityKl(Tensor activations, float rho, Tensor means);
+
+    /**
+     * The gradient of {@code weight} times {@link #sparsityKl} with respect to every activation:
+     * {@code gradient[i][j] += weight / batch * ((1 - rho) / (1 - m_j) - rho / m_j)}, with
+     * {@code means} as {@link #sparsityKl} wrote them and {@code batch} the rows of {@code gradient}.
+     */
+    void sparsityKlBackward(Tensor means, float rho, float weight, Tensor gradient);
+
+    /**
+     * The reparameterised draw of a variational code: with {@code meanLogVar} = {@code [mu | log
+     * sigma^2]} ({@code batch x 2k}) and {@code noise} ({@code batch x k}) standard normal,
+     * {@code z = mu + exp(logVar / 2) * noise} ({@code batch x k}).
+     */
+    void gaussianSample(Tensor meanLogVar, Tensor noise, Tensor z);
+
+    /**
+     * The KL divergence of {@code N(mu, sigma^2)} from {@code N(0, 1)} summed over all rows and
+     * code units, {@code -1/2 sum (1 + logVar - mu^2 - exp(logVar))}, in float64.
+     */
+    double gaussianKl(Tensor meanLogVar);
+
+    /**
+     * Back-propagates through {@link #gaussianSample} plus {@code klWeight} times
+     * {@link #gaussianKl}: writes {@code gradMeanLogVar} ({@code batch x 2k}) with
+     * {@code d/dmu = gradZ + klWeight * mu} and
+     * {@code d/dlogVar = gradZ * noise * exp(logVar / 2) / 2 + klWeight * (exp(logVar) - 1) / 2}.
+     */
+    void gaussianSampleBackward(Tensor meanLogVar, Tensor noise, Tensor gradZ, float klWeight, Tensor gradMeanLogVar);
+
     // ---- optimizer updates: one fused pass over a parameter tensor ---------------------------
 
     /**

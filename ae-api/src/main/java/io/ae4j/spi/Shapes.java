@@ -67,6 +67,16 @@ public final class Shapes {
         }
     }
 
+    /** Checks a variational code's operands: {@code meanLogVar} is {@code batch x 2k}, the others {@code batch x k}. */
+    public static void checkGaussianLatent(String what, Tensor meanLogVar, Tensor noise, Tensor z) {
+        checkNotNull(what, meanLogVar, noise);
+        checkSame(what, noise, z);
+        if (meanLogVar.rows() != z.rows() || meanLogVar.cols() != 2 * z.cols()) {
+            throw new IllegalArgumentException(what + ": [mean | logVar] is " + shape(meanLogVar) + ", the code is "
+                    + shape(z) + "; expected " + z.rows() + " x " + 2 * z.cols());
+        }
+    }
+
     /** Checks that {@code row} is {@code 1 x cols}. */
     public static void checkRowVector(String what, Tensor row, int cols) {
         checkNotNull(what, row);

@@ -34,7 +34,7 @@ public final class Network {
     private final Backend backend;
     private final int inputSize;
     private final Layer[] layers;
-    private final int[] layerInputSizes;
+    private final int[] layerInputSizes;       // one more than layers: the last is the output width
     private final Loss loss;
     private final Optimizer optimizer;
     private final float clipNorm;
@@ -44,6 +44,8 @@ public final class Network {
     private final int parameterCount;
     private final long seed;
     private long step;
+    private long gradientPasses;     // passes of computeGradients, which take no step but need fresh noise
+    private long passSeed;           // the noise seed of the training pass under way
 
     /** Training workspaces by batch size; a fit needs at most four (train and validation, full and last). */
     private final Workspace[] workspaces = new Workspace[8];
@@ -72,7 +74,7 @@ public final class Network {
         this.optimizer = optimizer;
         this.clipNorm = clipNorm;
         this.seed = seed;
-        this.layerInputSizes = new int[this.layers.length];
+        this.layerInputSizes = new int[this.layers.length + 1];
         this.parameters = new Tensor[this.layers.length][];
         this.gradients = new Tensor[this.layers.length][];
         this.optimizerState = new Tensor[this.layers.length][][];
@@ -99,8 +101,9 @@ public final class Network {
                 }
                 count += shapes[p][0] * shapes[p][1];
             }
-            width = this.layers[l].outputSize();
+            width = this.layers[l].outputSize(width);
         }
+        layerInputSizes[this.layers.length] = width;
         this.parameterCount = count;
     }
 
@@ -134,7 +137,7 @@ public final class Network {
         return clipNorm;
     }
 
-    /** Width of the input of layer {@code layer}. */
+    /** Width of the input of layer {@code layer}; {@code layers().size()} gives the output's width. */
     public int layerInputSize(int layer) {
         return layerInputSizes[layer];
     }
@@ -226,12 +229,22 @@ public final class Network {
      * @return the batch's mean loss
      */
     public double computeGradients(FloatMatrix batch, float[] gradients) {
+        return computeGradients(batch, gradients, mix(seed, step, ++gradientPasses));
+    }
+
+    /**
+     * {@link #computeGradients(FloatMatrix, float[])} with the noise of noise and dropout layers
+     * drawn from {@code noiseSeed}: the same seed gives the same draw, as gradient checks need,
+     * and distinct seeds give each partition of a cluster its own.
+     */
+    public double computeGradients(FloatMatrix batch, float[] gradients, long noiseSeed) {
         checkBatch(batch);
         checkLength("gradients", gradients, parameterCount);
         double[] result = new double[1];
         guard.change(() -> {
             Workspace ws = trainingWorkspace(batch.rows());
             backend.write(batch.data(), 0, ws.input);
+            passSeed = noiseSeed;
             result[0] = forwardBackward(ws, ws.input);
             int offset = 0;
             for (Tensor[] layer : this.gradients) {
@@ -331,7 +344,7 @@ public final class Network {
         }
         input.requireCols("input", layerInputSizes[from]);
         input.requireFinite("input");
-        int outWidth = layers[to - 1].outputSize();
+        int outWidth = layerInputSizes[to];
         FloatMatrix out = FloatMatrix.zeros(input.rows(), outWidth);
         if (input.rows() == 0) {
             return out;
@@ -346,7 +359,7 @@ public final class Network {
                     full = ws;
                 }
                 backend.write(input.data(), row * input.cols(), ws.input);
-                forward(ws);
+                forward(ws, false);
                 backend.read(ws.output(), out.data(), row * outWidth);
             }
         } finally {
@@ -359,6 +372,9 @@ public final class Network {
 
     /** One training step on the batch in {@code ws.input}: forward, loss, backward, update. Allocates nothing. */
     double trainStep(Workspace ws) {
+        // From the seed and step alone, so that a fit resumed from a saved model draws the noise
+        // it would have drawn.
+        passSeed = mix(seed, step, 0);
         double value = forwardBackward(ws, ws.input);
         if (Double.isFinite(value)) {
             update();
@@ -366,10 +382,13 @@ public final class Network {
         return value;
     }
 
-    /** Mean loss of the batch in {@code ws.input} against itself, without backward. */
+    /**
+     * Mean loss of the batch in {@code ws.input} against itself, without backward: an inference
+     * pass (no noise or dropout), penalties included, as Keras evaluates validation data.
+     */
     double evaluate(Workspace ws) {
-        forward(ws);
-        return lossAndGradient(ws, ws.input);
+        forward(ws, false);
+        return lossAndGradient(ws, ws.input) + penalties(ws);
     }
 
     /** The training workspace for batches of {@code rows}, made on first use. */
@@ -418,18 +437,42 @@ public final class Network {
     }
 
     private double forwardBackward(Workspace ws, Tensor target) {
-        forward(ws);
-        double value = lossAndGradient(ws, target);
+        forward(ws, true);
+        double value = lossAndGradient(ws, target) + penalties(ws);
         for (int l = layers.length - 1; l >= 0; l--) {
             layers[l].backward(backend, ws.states[l]);
         }
         return value;
     }
 
-    private void forward(Workspace ws) {
+    private void forward(Workspace ws, boolean training) {
         for (int i = 0; i < ws.states.length; i++) {
-            layers[ws.firstLayer + i].forward(backend, ws.states[i]);
+            int l = ws.firstLayer + i;
+            ws.states[i].pass(training, training ? noiseSeed(l) : 0);
+            layers[l].forward(backend, ws.states[i]);
         }
+    }
+
+    /** The noise seed of layer {@code layer} in the training pass under way. */
+    private long noiseSeed(int layer) {
+        return mix(passSeed, layer, 1);
+    }
+
+    /** Scrambles three numbers into a seed (the MurmurHash3 finalizer over their combination). */
+    private static long mix(long a, long b, long c) {
+        long z = a + 0x9E3779B97F4A7C15L * (b + 1) + 0xC2B2AE3D27D4EB4FL * c;
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
+    }
+
+    /** The layers' penalties on the batch just passed forward, in the loss's units. */
+    private double penalties(Workspace ws) {
+        double sum = 0;
+        for (int i = 0; i < ws.states.length; i++) {
+            sum += layers[ws.firstLayer + i].penalty(backend, ws.states[i]) * ws.states[i].penaltyScale();
+        }
+        return sum;
     }
 
     private double lossAndGradient(Workspace ws, Tensor target) {
@@ -473,8 +516,8 @@ public final class Network {
         Tensor previousGradient = null;
         for (int l = from; l < to; l++) {
             int in = layerInputSizes[l];
-            Tensor output = backend.create(rows, layers[l].outputSize());
-            Tensor outputGradient = training ? backend.create(rows, layers[l].outputSize()) : null;
+            Tensor output = backend.create(rows, layerInputSizes[l + 1]);
+            Tensor outputGradient = training ? backend.create(rows, layerInputSizes[l + 1]) : null;
             int[][] scratchShapes = layers[l].scratchShapes(rows, in);
             Tensor[] scratch = new Tensor[scratchShapes.length];
             for (int s = 0; s < scratch.length; s++) {
@@ -482,7 +525,7 @@ public final class Network {
             }
             states[l - from] = new LayerState(previousOutput, output, outputGradient,
                     training && l > from ? previousGradient : null,
-                    parameters[l], training ? gradients[l] : null, scratch);
+                    parameters[l], training ? gradients[l] : null, scratch, 1f / ((float) rows * inputSize));
             previousOutput = output;
             previousGradient = outputGradient;
         }

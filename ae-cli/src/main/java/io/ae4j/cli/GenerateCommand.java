@@ -3,6 +3,8 @@ package io.ae4j.cli;
 import io.ae4j.Autoencoder;
 import io.ae4j.data.CsvWriter;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.layer.Layer;
+import io.ae4j.layer.VariationalLatent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +18,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ae generate N}: new samples, decoded from codes drawn to match the training codes'
- * distribution ({@link CodeDistribution}); for image models, also a picture of them.
+ * distribution ({@link CodeDistribution}), or for a variational model from its prior; for image
+ * models, also a picture of them.
  */
-@Command(name = "generate", description = "Decode N new samples from codes drawn like the training data's codes.")
+@Command(name = "generate", description = "Decode N new samples from codes drawn like the training data's codes (a VAE's: from its prior).")
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -43,8 +46,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
-        FloatMatrix codes = CodeDistribution.of(autoencoder).sample(count, seed);
-        FloatMatrix samples = Scaling.of(autoencoder).inverse(autoencoder.decode(codes));   // in the data's units
+        List<Layer> encoder = autoencoder.encoderLayers();
+        // A variational model's codes were trained towards its standard normal prior: draw from that.
+        FloatMatrix decoded = encoder.get(encoder.size() - 1) instanceof VariationalLatent
+                ? autoencoder.sample(count, seed)
+                : autoencoder.decode(CodeDistribution.of(autoencoder).sample(count, seed));
+        FloatMatrix samples = Scaling.of(autoencoder).inverse(decoded);   // in the data's units
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= samples.cols(); i++) {
             columns.add("value" + i);

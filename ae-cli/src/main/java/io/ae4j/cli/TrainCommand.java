@@ -5,8 +5,6 @@ import io.ae4j.data.Dataset;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.Scaler;
 import io.ae4j.layer.Activation;
-import io.ae4j.layer.Dense;
-import io.ae4j.layer.Layer;
 import io.ae4j.loss.Loss;
 import io.ae4j.optim.Optimizer;
 import io.ae4j.spi.Backends;
@@ -104,6 +102,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    VariantOptions variant;
+
     @Option(names = "--test", paramLabel = "FILE",
             description = "Held-out data (CSV or IDX) to report the mean squared error per value on.")
     Path test;
@@ -126,7 +127,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " has " + values.cols() + " columns; start --layers with " + values.cols());
         }
         Autoencoder.Builder builder = Autoencoder.builder().inputSize(layers[0])
-                .encoder(encoder()).decoder(decoder())
+                .encoder(variant.encoder(layers, Activation.named(activation)))
+                .decoder(variant.decoder(layers, Activation.named(activation), Activation.named(output)))
                 .loss(Loss.named(loss.equals("bce") ? "binary_crossentropy" : loss))
                 .optimizer(optimizer());
         if (seed != null) {
@@ -195,6 +197,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "mean squared error per value on %s (%d rows): autoencoder %.6f%n", what,
                 evaluation.rows(), meanSquaredError(autoencoder.reconstruct(evaluation), evaluation));
+        stdout.printf(Locale.ROOT, "  mean absolute code activation: %.6f%n", meanAbsolute(autoencoder.encode(evaluation)));
+        if (variant.denoising() || spec.commandLine().getParseResult().hasMatchedOption("--noise")) {
+            FloatMatrix noisy = variant.corrupt(evaluation, 2026);
+            stdout.printf(Locale.ROOT, "  inputs corrupted by --noise %s: noisy %.6f, reconstructed %.6f (to the clean rows)%n",
+                    variant.noise, meanSquaredError(noisy, evaluation),
+                    meanSquaredError(autoencoder.reconstruct(noisy), evaluation));
+        }
         if (baseline != null) {
             double pca = PcaBaseline.fit(training, autoencoder.codeSize()).meanSquaredError(evaluation);
             stdout.printf(Locale.ROOT, "  PCA with %d components: %.6f%n", autoencoder.codeSize(), pca);
@@ -214,9 +223,22 @@ final class TrainCommand implements Callable<Integer> {
         if (table.imageShape().isPresent()) {
             FloatMatrix originals = table.features().rows(0, Math.min(12, table.features().rows()));
             Path grid = plots.resolve("reconstructions.png");
-            ImageGrid.write(grid, table.imageShape().get().height(), table.imageShape().get().width(), originals,
-                    autoencoder.reconstruct(originals));
+            int height = table.imageShape().get().height();
+            int width = table.imageShape().get().width();
+            ImageGrid.write(grid, height, width, originals, autoencoder.reconstruct(originals));
             stdout.println("wrote " + grid);
+            if (variant.denoising()) {
+                FloatMatrix noisy = variant.corrupt(originals, 2026);
+                Path denoised = plots.resolve("denoising.png");
+                ImageGrid.write(denoised, height, width, noisy, autoencoder.reconstruct(noisy), originals);
+                stdout.println("wrote " + denoised + " (noisy, denoised, clean)");
+            }
+            if (variant.variational()) {
+                FloatMatrix samples = autoencoder.sample(36, 0);
+                Path drawn = plots.resolve("samples.png");
+                ImageGrid.write(drawn, height, width, samples.rows(0, 12), samples.rows(12, 24), samples.rows(24, 36));
+                stdout.println("wrote " + drawn + " (decoded draws from the prior)");
+            }
         }
         if (table.hasLabels()) {
             int[] all = table.labels().orElseThrow();
@@ -233,6 +255,14 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private static double meanAbsolute(FloatMatrix m) {
+        double sum = 0;
+        for (float v : m.data()) {
+            sum += Math.abs(v);
+        }
+        return sum / m.data().length;
+    }
+
     private static double meanSquaredError(FloatMatrix a, FloatMatrix b) {
         double sum = 0;
         for (int i = 0; i < a.data().length; i++) {
@@ -240,23 +270,6 @@ final class TrainCommand implements Callable<Integer> {
             sum += d * d;
         }
         return sum / a.data().length;
-    }
-
-    private Layer[] encoder() {
-        List<Layer> encoder = new ArrayList<>();
-        for (int i = 1; i < layers.length; i++) {
-            encoder.add(Dense.of(layers[i], Activation.named(activation)));
-        }
-        return encoder.toArray(new Layer[0]);
-    }
-
-    private Layer[] decoder() {
-        List<Layer> decoder = new ArrayList<>();
-        for (int i = layers.length - 2; i >= 1; i--) {
-            decoder.add(Dense.of(layers[i], Activation.named(activation)));
-        }
-        decoder.add(Dense.of(layers[0], Activation.named(output)));
-        return decoder.toArray(new Layer[0]);
     }
 
     private Optimizer optimizer() {

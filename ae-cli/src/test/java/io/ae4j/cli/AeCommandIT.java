@@ -207,9 +207,8 @@ class AeCommandIT {
         assertTrue(width.err().contains("has 6 columns; start --layers with 6"), width.toString());
     }
 
-    @Test
-    void trainsOnGzippedIdxImagesAndReportsThePcaBaseline() throws Exception {
-        // 200 images of 4 x 4 pixels: a bright square that moves, what an IDX file of digits looks like.
+    /** 200 gzipped IDX images of 4 x 4 pixels: a bright square that moves, what an IDX file of digits looks like. */
+    private Path squares() throws IOException {
         Path images = dir.resolve("images-idx3-ubyte.gz");
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(
                 new java.util.zip.GZIPOutputStream(Files.newOutputStream(images)))) {
@@ -226,6 +225,48 @@ class AeCommandIT {
                 }
             }
         }
+        return images;
+    }
+
+    @Test
+    void eachVariantTrainsFromTheCommandLineWithItsPictures() throws Exception {
+        Path images = squares();
+        Run denoising = ae("train", "--data", images.toString(), "--layers", "16,8,4", "--output", "sigmoid",
+                "--epochs", "20", "--batch", "20", "--seed", "3", "--variant", "denoising", "--noise", "0.2",
+                "--out", "dae.ae4j", "--plots", "dae-plots", "--test", images.toString());
+        assertEquals(0, denoising.exitCode(), denoising.toString());
+        assertTrue(denoising.out().contains("GaussianNoise(0.2)"), denoising.toString());
+        assertTrue(denoising.out().contains("inputs corrupted by --noise 0.2: noisy "), denoising.toString());
+        BufferedImage rows = ImageIO.read(dir.resolve("dae-plots/denoising.png").toFile());
+        assertEquals(3 * (4 * ImageGrid.SCALE + 4) + 4, rows.getHeight(), "noisy, denoised and clean rows");
+
+        Run vae = ae("train", "--data", images.toString(), "--layers", "16,8,2", "--output", "sigmoid", "--loss", "bce",
+                "--epochs", "20", "--batch", "20", "--seed", "3", "--variant", "vae", "--beta", "0.5",
+                "--dropout", "0.1", "--out", "vae.ae4j", "--plots", "vae-plots");
+        assertEquals(0, vae.exitCode(), vae.toString());
+        assertTrue(vae.out().contains("VariationalLatent(beta=0.5)") && vae.out().contains("Dropout(0.1)"), vae.toString());
+        BufferedImage samples = ImageIO.read(dir.resolve("vae-plots/samples.png").toFile());
+        assertEquals(3 * (4 * ImageGrid.SCALE + 4) + 4, samples.getHeight(), "three rows of draws from the prior");
+        Run generate = ae("generate", "4", "--model", "vae.ae4j", "--out", "drawn.csv");
+        assertEquals(0, generate.exitCode(), generate.toString());
+
+        Run sparse = ae("train", "--data", images.toString(), "--layers", "16,8", "--epochs", "5", "--seed", "3",
+                "--variant", "sparse", "--sparsity", "kl:0.1:2", "--out", "sparse.ae4j");
+        assertEquals(0, sparse.exitCode(), sparse.toString());
+        assertTrue(sparse.out().contains("KlSparsity(rho=0.1, beta=2.0)"), sparse.toString());
+
+        Run badRate = ae("train", "--data", images.toString(), "--layers", "16,8,4", "--dropout", "1", "--out", "x.ae4j");
+        assertTrue(badRate.exitCode() != 0 && badRate.err().contains("dropout rate must be in [0.0, 1.0), got 1.0"),
+                badRate.toString());
+        Run badKind = ae("train", "--data", images.toString(), "--layers", "16,8", "--variant", "tied", "--out", "x.ae4j");
+        assertTrue(badKind.exitCode() != 0 && badKind.err().contains("--variant must be plain, denoising, sparse or vae"),
+                badKind.toString());
+        assertFalse(Files.exists(dir.resolve("x.ae4j")), "nothing is written for a refused model");
+    }
+
+    @Test
+    void trainsOnGzippedIdxImagesAndReportsThePcaBaseline() throws Exception {
+        Path images = squares();
         // The same images uncompressed, as test data: IDX is read compressed or not.
         Path plain = dir.resolve("images-idx3-ubyte");
         try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(images))) {

@@ -4,6 +4,7 @@ import io.ae4j.Autoencoder;
 import io.ae4j.train.Network;
 import io.ae4j.train.NetworkState;
 import io.ae4j.train.TrainingSteps;
+import java.util.SplittableRandom;
 
 /**
  * What a partition does for one step of distributed training, on the executor, with a model
@@ -41,7 +42,10 @@ final class ShardWork {
             float[] gradient = new float[network.parameterCount()];
             for (int start = from; start < to; start += CHUNK) {
                 int end = Math.min(start + CHUNK, to);
-                double loss = network.computeGradients(shard.gather(order, start, end), gradient);
+                // Each partition and chunk of each step draws its own noise for noise and dropout layers.
+                long noise = new SplittableRandom(at.seed() + 0x9E3779B97F4A7C15L * shard.partition()
+                        + 0x632BE59BD9B4E019L * ((long) at.epoch() * at.count() + at.index()) + start).nextLong();
+                double loss = network.computeGradients(shard.gather(order, start, end), gradient, noise);
                 sum.addBatch(gradient, loss, end - start);
             }
             return sum;

@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ae4j.Autoencoder;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.layer.Activation;
+import io.ae4j.layer.ActivityL1;
 import io.ae4j.layer.Dense;
+import io.ae4j.layer.Dropout;
+import io.ae4j.layer.GaussianNoise;
+import io.ae4j.layer.KlSparsity;
+import io.ae4j.layer.Layer;
+import io.ae4j.layer.MaskingNoise;
+import io.ae4j.layer.VariationalLatent;
 import io.ae4j.loss.Loss;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
@@ -16,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whole-network gradients against central differences of the loss, through every layer, every
- * smooth activation and every loss path (including binary cross-entropy from logits).
+ * smooth activation and every loss path (including binary cross-entropy from logits), and the
+ * variants' layers with their penalties: noise, dropout, L1 and KL sparsity, the variational code.
  *
  * <p>Tolerance. The loss is float32 arithmetic accumulated in float64, so one evaluation carries a
  * relative rounding error of about 1e-6 (tens of float32 roundings along a path). With step
@@ -74,13 +82,37 @@ public abstract class GradientCheckConformanceTest {
                 new Dense[] {Dense.of(6, Activation.LINEAR)});
     }
 
-    private void check(Loss loss, Dense[] encoder, Dense[] decoder) {
+    @Test
+    void denoisingDropoutAndL1ActivityPenalty() {
+        check(Loss.mse(), new Layer[] {GaussianNoise.of(0.3), Dense.of(5, Activation.TANH), Dropout.of(0.3),
+                Dense.of(3, Activation.TANH), ActivityL1.of(0.5)},
+                new Layer[] {Dense.of(4, Activation.LINEAR), Dense.of(6, Activation.SIGMOID)});
+    }
+
+    @Test
+    void maskingNoiseAndKlSparsityOnASigmoidCode() {
+        check(Loss.binaryCrossEntropy(), new Layer[] {MaskingNoise.of(0.25), Dense.of(4, Activation.SIGMOID),
+                KlSparsity.of(0.1, 0.5)}, new Layer[] {Dense.of(6, Activation.SIGMOID)});
+    }
+
+    @Test
+    void theVariationalLossReconstructionPlusKl() {
+        check(Loss.binaryCrossEntropy(), new Layer[] {Dense.of(5, Activation.TANH), Dense.of(4, Activation.LINEAR),
+                VariationalLatent.of(1.0)}, new Layer[] {Dense.of(5, Activation.TANH), Dense.of(6, Activation.SIGMOID)});
+    }
+
+    /**
+     * Checks the gradient of the loss, penalties included, with every noise and dropout layer's
+     * draw held fixed by one noise seed.
+     */
+    private void check(Loss loss, Layer[] encoder, Layer[] decoder) {
         Network net = Autoencoder.builder().inputSize(6).encoder(encoder).decoder(decoder).loss(loss)
                 .seed(11).backend(backend()).build().network();
         FloatMatrix batch = uniform(7, 6, new SplittableRandom(5));
         float[] params = net.parameters();
         float[] analytic = new float[params.length];
-        net.computeGradients(batch, analytic);
+        long noise = 99;
+        net.computeGradients(batch, analytic, noise);
         assertArrayEquals(params, net.parameters(), "computeGradients must not change parameters");
 
         float[] scratch = new float[params.length];
@@ -90,10 +122,10 @@ public abstract class GradientCheckConformanceTest {
             float saved = params[i];
             params[i] = saved + H;
             net.setParameters(params);
-            double plus = net.computeGradients(batch, scratch);
+            double plus = net.computeGradients(batch, scratch, noise);
             params[i] = saved - H;
             net.setParameters(params);
-            double minus = net.computeGradients(batch, scratch);
+            double minus = net.computeGradients(batch, scratch, noise);
             params[i] = saved;
             // The actual step is the float32 difference, not 2H.
             double numeric = (plus - minus) / ((double) (saved + H) - (double) (saved - H));

@@ -155,7 +155,7 @@ public abstract class TrainingConformanceTest {
                 System.arraycopy(v, 0, expected, offset, v.length);
                 offset += v.length;
             }
-            width = layer.outputSize();
+            width = layer.outputSize(width);
         }
         assertArrayEquals(expected, ae.network().parameters());
     }

@@ -221,6 +221,89 @@ public abstract class HeapBackend implements Backend {
         return sum;
     }
 
+    @Override
+    public void multiply(Tensor a, Tensor b) {
+        float[] ad = array(a);
+        float[] bd = array(b);
+        Shapes.checkSame("multiply", a, b);
+        PenaltyKernels.multiply(ad, bd);
+    }
+
+    @Override
+    public double sumOfAbs(Tensor tensor) {
+        return PenaltyKernels.sumOfAbs(array(tensor));
+    }
+
+    @Override
+    public void addSign(float alpha, Tensor x, Tensor gradient) {
+        float[] xd = array(x);
+        float[] gd = array(gradient);
+        Shapes.checkSame("addSign", x, gradient);
+        PenaltyKernels.addSign(alpha, xd, gd);
+    }
+
+    // ---- randomness ----------------------------------------------------------------------------
+
+    @Override
+    public void randomNormal(Tensor out, long seed) {
+        float[] o = array(out);
+        RandomKernels.normal(o, seed, 0, o.length);
+    }
+
+    @Override
+    public void randomMask(Tensor out, long seed, float keep, float scale) {
+        float[] o = array(out);
+        RandomKernels.mask(o, seed, keep, scale, 0, o.length);
+    }
+
+    // ---- penalties on codes --------------------------------------------------------------------
+
+    @Override
+    public double sparsityKl(Tensor activations, float rho, Tensor means) {
+        float[] a = array(activations);
+        float[] m = array(means);
+        Shapes.checkRowVector("sparsityKl", means, activations.cols());
+        return PenaltyKernels.sparsityKl(a, activations.cols(), rho, m);
+    }
+
+    @Override
+    public void sparsityKlBackward(Tensor means, float rho, float weight, Tensor gradient) {
+        float[] m = array(means);
+        float[] g = array(gradient);
+        Shapes.checkRowVector("sparsityKlBackward", means, gradient.cols());
+        PenaltyKernels.sparsityKlBackward(m, rho, weight, g);
+    }
+
+    @Override
+    public void gaussianSample(Tensor meanLogVar, Tensor noise, Tensor z) {
+        float[] ml = array(meanLogVar);
+        float[] n = array(noise);
+        float[] zd = array(z);
+        Shapes.checkGaussianLatent("gaussianSample", meanLogVar, noise, z);
+        PenaltyKernels.gaussianSample(ml, n, zd, z.cols());
+    }
+
+    @Override
+    public double gaussianKl(Tensor meanLogVar) {
+        float[] ml = array(meanLogVar);
+        if (meanLogVar.cols() % 2 != 0) {
+            throw new IllegalArgumentException("gaussianKl: [mean | logVar] needs an even width, got " + meanLogVar.cols());
+        }
+        return PenaltyKernels.gaussianKl(ml, meanLogVar.cols() / 2);
+    }
+
+    @Override
+    public void gaussianSampleBackward(Tensor meanLogVar, Tensor noise, Tensor gradZ, float klWeight,
+                                       Tensor gradMeanLogVar) {
+        float[] ml = array(meanLogVar);
+        float[] n = array(noise);
+        float[] gz = array(gradZ);
+        float[] g = array(gradMeanLogVar);
+        Shapes.checkGaussianLatent("gaussianSampleBackward", meanLogVar, noise, gradZ);
+        Shapes.checkSame("gaussianSampleBackward", meanLogVar, gradMeanLogVar);
+        PenaltyKernels.gaussianSampleBackward(ml, n, gz, klWeight, g, gradZ.cols());
+    }
+
     // ---- optimizer updates -------------------------------------------------------------------
 
     @Override

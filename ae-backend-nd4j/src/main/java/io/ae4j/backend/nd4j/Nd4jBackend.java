@@ -188,6 +188,87 @@ public final class Nd4jBackend implements Backend {
         return op.z().getDouble(0);
     }
 
+    @Override
+    public void multiply(Tensor a, Tensor b) {
+        Nd4jTensor na = Nd4jTensor.of(a);
+        Nd4jTensor nb = Nd4jTensor.of(b);
+        Shapes.checkSame("multiply", na, nb);
+        na.array.muli(nb.array);
+    }
+
+    @Override
+    public double sumOfAbs(Tensor tensor) {
+        return Nd4jPenalties.sumOfAbs(Nd4jTensor.of(tensor).array);
+    }
+
+    @Override
+    public void addSign(float alpha, Tensor x, Tensor gradient) {
+        Nd4jTensor nx = Nd4jTensor.of(x);
+        Nd4jTensor ng = Nd4jTensor.of(gradient);
+        Shapes.checkSame("addSign", nx, ng);
+        Nd4jPenalties.addSign(alpha, nx.array, ng.array);
+    }
+
+    // ---- randomness ----------------------------------------------------------------------------
+
+    @Override
+    public void randomNormal(Tensor out, long seed) {
+        Nd4jPenalties.normal(Nd4jTensor.of(out).array, seed);
+    }
+
+    @Override
+    public void randomMask(Tensor out, long seed, float keep, float scale) {
+        Nd4jPenalties.mask(Nd4jTensor.of(out).array, seed, keep, scale);
+    }
+
+    // ---- penalties on codes --------------------------------------------------------------------
+
+    @Override
+    public double sparsityKl(Tensor activations, float rho, Tensor means) {
+        Nd4jTensor na = Nd4jTensor.of(activations);
+        Nd4jTensor nm = Nd4jTensor.of(means);
+        Shapes.checkRowVector("sparsityKl", nm, na.cols());
+        return Nd4jPenalties.sparsityKl(na.array, rho, nm.array);
+    }
+
+    @Override
+    public void sparsityKlBackward(Tensor means, float rho, float weight, Tensor gradient) {
+        Nd4jTensor nm = Nd4jTensor.of(means);
+        Nd4jTensor ng = Nd4jTensor.of(gradient);
+        Shapes.checkRowVector("sparsityKlBackward", nm, ng.cols());
+        Nd4jPenalties.sparsityKlBackward(nm.array, rho, weight, ng.array);
+    }
+
+    @Override
+    public void gaussianSample(Tensor meanLogVar, Tensor noise, Tensor z) {
+        Nd4jTensor ml = Nd4jTensor.of(meanLogVar);
+        Nd4jTensor nn = Nd4jTensor.of(noise);
+        Nd4jTensor nz = Nd4jTensor.of(z);
+        Shapes.checkGaussianLatent("gaussianSample", ml, nn, nz);
+        Nd4jPenalties.gaussianSample(ml.array, nn.array, nz.array);
+    }
+
+    @Override
+    public double gaussianKl(Tensor meanLogVar) {
+        Nd4jTensor ml = Nd4jTensor.of(meanLogVar);
+        if (ml.cols() % 2 != 0) {
+            throw new IllegalArgumentException("gaussianKl: [mean | logVar] needs an even width, got " + ml.cols());
+        }
+        return Nd4jPenalties.gaussianKl(ml.array);
+    }
+
+    @Override
+    public void gaussianSampleBackward(Tensor meanLogVar, Tensor noise, Tensor gradZ, float klWeight,
+                                       Tensor gradMeanLogVar) {
+        Nd4jTensor ml = Nd4jTensor.of(meanLogVar);
+        Nd4jTensor nn = Nd4jTensor.of(noise);
+        Nd4jTensor gz = Nd4jTensor.of(gradZ);
+        Nd4jTensor g = Nd4jTensor.of(gradMeanLogVar);
+        Shapes.checkGaussianLatent("gaussianSampleBackward", ml, nn, gz);
+        Shapes.checkSame("gaussianSampleBackward", ml, g);
+        Nd4jPenalties.gaussianSampleBackward(ml.array, nn.array, gz.array, klWeight, g.array);
+    }
+
     // ---- optimizer updates -------------------------------------------------------------------
 
     @Override

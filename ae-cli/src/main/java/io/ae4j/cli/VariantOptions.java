@@ -1,0 +1,155 @@
+package io.ae4j.cli;
+
+import io.ae4j.data.FloatMatrix;
+import io.ae4j.layer.Activation;
+import io.ae4j.layer.ActivityL1;
+import io.ae4j.layer.Dense;
+import io.ae4j.layer.Dropout;
+import io.ae4j.layer.GaussianNoise;
+import io.ae4j.layer.KlSparsity;
+import io.ae4j.layer.Layer;
+import io.ae4j.layer.MaskingNoise;
+import io.ae4j.layer.VariationalLatent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import picocli.CommandLine.Option;
+
+/**
+ * Which member of the autoencoder family {@code ae train} builds, and its settings: the layers
+ * of the encoder and decoder for {@code --layers}, with noise, dropout, a sparsity penalty or a
+ * variational code placed where each belongs.
+ */
+final class VariantOptions {
+
+    @Option(names = "--variant", defaultValue = "plain", paramLabel = "KIND",
+            description = "plain, denoising, sparse or vae (default: ${DEFAULT-VALUE}).")
+    String variant;
+
+    @Option(names = "--noise", defaultValue = "0.3", paramLabel = "SIGMA|mask:RATE",
+            description = "Denoising corruption: Gaussian noise of this sigma, or mask:RATE to zero that share of inputs (default: ${DEFAULT-VALUE}).")
+    String noise;
+
+    @Option(names = "--sparsity", defaultValue = "kl:0.05", paramLabel = "kl:RHO[:BETA]|l1:LAMBDA",
+            description = "Sparse code penalty: KL towards mean activation RHO (a sigmoid code, weight BETA, default 1) or L1 of weight LAMBDA (default: ${DEFAULT-VALUE}).")
+    String sparsity;
+
+    @Option(names = "--beta", defaultValue = "1", description = "VAE: weight of the KL term; 1 is the ELBO (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--dropout", defaultValue = "0", paramLabel = "RATE",
+            description = "Dropout after every hidden layer while training, rate in [0, 1) (default: ${DEFAULT-VALUE}).")
+    double dropout;
+
+    /** The encoder for widths {@code layers} (input first, code last) with hidden activation {@code activation}. */
+    Layer[] encoder(int[] layers, Activation activation) {
+        String kind = kind();
+        if (dropout != 0) {
+            Dropout.of(dropout);   // refuses a bad rate before anything else is said
+            if (layers.length < 3) {
+                throw new IllegalArgumentException("--dropout acts after hidden layers, and --layers has none; add one "
+                        + "(for example " + layers[0] + ",64," + layers[layers.length - 1] + ") or leave out --dropout");
+            }
+        }
+        List<Layer> encoder = new ArrayList<>();
+        if (kind.equals("denoising")) {
+            encoder.add(corruption());
+        }
+        for (int i = 1; i < layers.length - 1; i++) {
+            encoder.add(Dense.of(layers[i], activation));
+            addDropout(encoder);
+        }
+        int code = layers[layers.length - 1];
+        switch (kind) {
+            case "vae" -> {
+                encoder.add(Dense.of(2 * code, Activation.LINEAR));
+                encoder.add(VariationalLatent.of(beta));
+            }
+            case "sparse" -> {
+                String[] parts = sparsity.toLowerCase(Locale.ROOT).split(":");
+                if (parts[0].equals("kl") && (parts.length == 2 || parts.length == 3)) {
+                    // KL sparsity compares mean activations with RHO, so the code must lie in (0, 1).
+                    encoder.add(Dense.of(code, Activation.SIGMOID));
+                    encoder.add(KlSparsity.of(number(parts[1]), parts.length == 3 ? number(parts[2]) : 1));
+                } else if (parts[0].equals("l1") && parts.length == 2) {
+                    encoder.add(Dense.of(code, activation));
+                    encoder.add(ActivityL1.of(number(parts[1])));
+                } else {
+                    throw new IllegalArgumentException("--sparsity must be kl:RHO, kl:RHO:BETA or l1:LAMBDA, got '"
+                            + sparsity + "'");
+                }
+            }
+            default -> encoder.add(Dense.of(code, activation));
+        }
+        return encoder.toArray(new Layer[0]);
+    }
+
+    /** The mirror-image decoder, ending in {@code output} at the input's width. */
+    Layer[] decoder(int[] layers, Activation activation, Activation output) {
+        List<Layer> decoder = new ArrayList<>();
+        for (int i = layers.length - 2; i >= 1; i--) {
+            decoder.add(Dense.of(layers[i], activation));
+            addDropout(decoder);
+        }
+        decoder.add(Dense.of(layers[0], output));
+        return decoder.toArray(new Layer[0]);
+    }
+
+    /** True for a denoising model. */
+    boolean denoising() {
+        return kind().equals("denoising");
+    }
+
+    /** True for a variational model. */
+    boolean variational() {
+        return kind().equals("vae");
+    }
+
+    /**
+     * {@code clean} corrupted on the host as {@code --noise} corrupts training inputs, drawn from
+     * {@code seed}: the noisy half of a denoising evaluation.
+     */
+    FloatMatrix corrupt(FloatMatrix clean, long seed) {
+        String spec = noise.toLowerCase(Locale.ROOT);
+        boolean mask = spec.startsWith("mask:");
+        double amount = number(mask ? spec.substring(5) : spec.startsWith("gaussian:") ? spec.substring(9) : spec);
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] noisy = clean.data().clone();
+        for (int i = 0; i < noisy.length; i++) {
+            noisy[i] = mask ? (random.nextDouble() < amount ? 0f : noisy[i])
+                    : (float) (noisy[i] + amount * random.nextGaussian());
+        }
+        return new FloatMatrix(noisy, clean.rows(), clean.cols());
+    }
+
+    private String kind() {
+        return switch (variant.toLowerCase(Locale.ROOT)) {
+            case "plain", "denoising", "sparse", "vae" -> variant.toLowerCase(Locale.ROOT);
+            default -> throw new IllegalArgumentException("--variant must be plain, denoising, sparse or vae, got '"
+                    + variant + "'");
+        };
+    }
+
+    private Layer corruption() {
+        String spec = noise.toLowerCase(Locale.ROOT);
+        if (spec.startsWith("mask:")) {
+            return MaskingNoise.of(number(spec.substring(5)));
+        }
+        return GaussianNoise.of(number(spec.startsWith("gaussian:") ? spec.substring(9) : spec));
+    }
+
+    private void addDropout(List<Layer> layers) {
+        if (dropout != 0) {
+            layers.add(Dropout.of(dropout));
+        }
+    }
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a number");
+        }
+    }
+}
