@@ -9,6 +9,7 @@ import io.ae4j.layer.Initializer;
 import io.ae4j.layer.KlSparsity;
 import io.ae4j.layer.Layer;
 import io.ae4j.layer.MaskingNoise;
+import io.ae4j.layer.TiedDense;
 import io.ae4j.layer.VariationalLatent;
 import io.ae4j.loss.Loss;
 import io.ae4j.optim.Adam;
@@ -59,14 +60,19 @@ final class Architecture {
                 layers.add(variantLayer(f, key, type));
                 continue;
             }
-            Activation activation = f.parse(key + "activation", Activation::named);
-            if (activation.function() == Activation.Function.LEAKY_RELU) {
-                activation = f.parse(key + "slope", v -> Activation.leakyRelu(Float.parseFloat(v)));
-            }
+            Activation activation = activation(f, key);
             Initializer init = f.parse(key + "initializer", v -> Initializer.valueOf(v.toUpperCase(Locale.ROOT)));
             layers.add(Dense.of(f.integer(key + "units", 1, Integer.MAX_VALUE), activation).withInitializer(init));
         }
         return layers;
+    }
+
+    private static Activation activation(Fields f, String key) {
+        Activation activation = f.parse(key + "activation", Activation::named);
+        if (activation.function() == Activation.Function.LEAKY_RELU) {
+            activation = f.parse(key + "slope", v -> Activation.leakyRelu(Float.parseFloat(v)));
+        }
+        return activation;
     }
 
     /** A layer of the autoencoder variants, from its type and settings. */
@@ -79,6 +85,8 @@ final class Architecture {
                 case "activity_l1" -> ActivityL1.of(f.decimal(key + "lambda"));
                 case "kl_sparsity" -> KlSparsity.of(f.decimal(key + "rho"), f.decimal(key + "beta"));
                 case "variational_latent" -> VariationalLatent.of(f.decimal(key + "beta"));
+                case "tied_dense" -> TiedDense.of(f.integer(key + "units", 1, Integer.MAX_VALUE),
+                        activation(f, key));
                 default -> throw new FieldException(key + "type", "unknown layer type '" + type + "'");
             };
         } catch (IllegalArgumentException e) {
@@ -132,11 +140,15 @@ final class Architecture {
             Dense d = (Dense) layers.get(i);
             out.put(key + "type", "dense");
             out.put(key + "units", Integer.toString(d.units()));
-            out.put(key + "activation", d.activation().functionName());
-            if (d.activation().function() == Activation.Function.LEAKY_RELU) {
-                out.put(key + "slope", Float.toString(d.activation().slope()));
-            }
+            putActivation(out, key, d.activation());
             out.put(key + "initializer", d.initializer().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static void putActivation(Map<String, String> out, String key, Activation activation) {
+        out.put(key + "activation", activation.functionName());
+        if (activation.function() == Activation.Function.LEAKY_RELU) {
+            out.put(key + "slope", Float.toString(activation.slope()));
         }
     }
 
@@ -161,6 +173,10 @@ final class Architecture {
         } else if (layer instanceof VariationalLatent v) {
             out.put(key + "type", "variational_latent");
             out.put(key + "beta", Float.toString(v.beta()));
+        } else if (layer instanceof TiedDense t) {
+            out.put(key + "type", "tied_dense");
+            out.put(key + "units", Integer.toString(t.units()));
+            putActivation(out, key, t.activation());
         } else {
             return false;
         }

@@ -18,6 +18,7 @@ final class FitLoop {
     private final float[] lastGood;      // weights at the end of the last finite epoch
     private final float[] candidate;     // weights at the end of this epoch, until checked finite
     private final float[] best;          // weights of the best epoch, when they are to be restored
+    private double epochPenalty;         // the penalties' part of the last epoch's training loss
 
     FitLoop(Network network, StepSource steps, DoubleSupplier validation, FitConfig config) {
         this.network = network;
@@ -38,6 +39,7 @@ final class FitLoop {
     TrainingHistory run() {
         int epochs = config.epochs();
         double[] trainLoss = new double[epochs];
+        double[] penalties = new double[epochs];
         double[] validationLoss = new double[validation == null ? 0 : epochs];
         EarlyStopping stopping = config.earlyStopping();
         boolean watchValidation = validation != null
@@ -52,6 +54,7 @@ final class FitLoop {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
             double loss = trainEpoch(epoch, lastGoodEpoch);
+            penalties[epoch - 1] = epochPenalty;
             double valLoss = validation == null ? Double.NaN : validation.getAsDouble();
             if (validation != null && !Double.isFinite(valLoss)) {
                 throw diverged(epoch, 0, valLoss, lastGoodEpoch);
@@ -83,7 +86,8 @@ final class FitLoop {
             } else {
                 sinceBest++;
             }
-            EpochReport report = new EpochReport(epoch, epochs, loss, valLoss, steps.rows(), System.nanoTime() - start);
+            EpochReport report = new EpochReport(epoch, epochs, loss, epochPenalty, valLoss, steps.rows(),
+                    System.nanoTime() - start);
             for (TrainingListener listener : listeners) {
                 listener.onEpochEnd(report);
             }
@@ -95,7 +99,7 @@ final class FitLoop {
         if (best != null && bestEpoch != ran) {
             network.writeParameters(best);
         }
-        return new TrainingHistory(Arrays.copyOf(trainLoss, ran),
+        return new TrainingHistory(Arrays.copyOf(trainLoss, ran), Arrays.copyOf(penalties, ran),
                 Arrays.copyOf(validationLoss, validation == null ? 0 : ran), stoppedEarly, bestEpoch);
     }
 
@@ -106,16 +110,19 @@ final class FitLoop {
             listener.onEpochStart(epoch, batches);
         }
         double sum = 0;
+        double penalty = 0;
         for (int b = 1; b <= batches; b++) {
             double loss = steps.step();
             if (!Double.isFinite(loss)) {
                 throw diverged(epoch, b, loss, lastGoodEpoch);
             }
             sum += loss * steps.lastBatchRows();
+            penalty += steps.lastPenalty() * steps.lastBatchRows();
             for (TrainingListener listener : listeners) {
                 listener.onBatchEnd(epoch, b, batches, loss);
             }
         }
+        epochPenalty = penalty / steps.rows();
         return sum / steps.rows();
     }
 

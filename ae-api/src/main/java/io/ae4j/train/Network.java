@@ -41,11 +41,13 @@ public final class Network {
     private final Tensor[][] parameters;
     private final Tensor[][] gradients;
     private final Tensor[][][] optimizerState;   // [layer][parameter][slot]
+    private final TiedWeights tied;
     private final int parameterCount;
     private final long seed;
     private long step;
     private long gradientPasses;     // passes of computeGradients, which take no step but need fresh noise
     private long passSeed;           // the noise seed of the training pass under way
+    private double lastPenalty;      // the layers' penalties in the last training pass's loss
 
     /** Training workspaces by batch size; a fit needs at most four (train and validation, full and last). */
     private final Workspace[] workspaces = new Workspace[8];
@@ -105,6 +107,7 @@ public final class Network {
         }
         layerInputSizes[this.layers.length] = width;
         this.parameterCount = count;
+        this.tied = new TiedWeights(backend, this.layers, layerInputSizes);
     }
 
     public Backend backend() {
@@ -391,6 +394,11 @@ public final class Network {
         return lossAndGradient(ws, ws.input) + penalties(ws);
     }
 
+    /** The part of the last training pass's loss that the layers' penalties made. */
+    double lastPenalty() {
+        return lastPenalty;
+    }
+
     /** The training workspace for batches of {@code rows}, made on first use. */
     Workspace trainingWorkspace(int rows) {
         for (int i = 0; i < workspaces.length && workspaces[i] != null; i++) {
@@ -438,10 +446,12 @@ public final class Network {
 
     private double forwardBackward(Workspace ws, Tensor target) {
         forward(ws, true);
-        double value = lossAndGradient(ws, target) + penalties(ws);
+        lastPenalty = penalties(ws);
+        double value = lossAndGradient(ws, target) + lastPenalty;
         for (int l = layers.length - 1; l >= 0; l--) {
             layers[l].backward(backend, ws.states[l]);
         }
+        tied.accumulate(gradients);
         return value;
     }
 
@@ -525,7 +535,8 @@ public final class Network {
             }
             states[l - from] = new LayerState(previousOutput, output, outputGradient,
                     training && l > from ? previousGradient : null,
-                    parameters[l], training ? gradients[l] : null, scratch, 1f / ((float) rows * inputSize));
+                    tied.parametersOf(l, parameters), training ? tied.gradientsOf(l, gradients) : null, scratch,
+                    1f / ((float) rows * inputSize));
             previousOutput = output;
             previousGradient = outputGradient;
         }

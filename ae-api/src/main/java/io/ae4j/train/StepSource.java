@@ -27,4 +27,12 @@ public interface StepSource {
 
     /** Samples in the batch the last step trained: the weight of its loss in the epoch's mean. */
     int lastBatchRows();
+
+    /**
+     * The part of the last step's loss that layers' penalties made (sparsity terms, a variational
+     * code's KL divergence), in the loss's units; NaN if this source cannot tell them apart.
+     */
+    default double lastPenalty() {
+        return Double.NaN;
+    }
 }

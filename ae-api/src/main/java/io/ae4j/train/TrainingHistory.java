@@ -6,12 +6,14 @@ package io.ae4j.train;
 public final class TrainingHistory {
 
     private final double[] trainLoss;
+    private final double[] penalties;
     private final double[] validationLoss;
     private final boolean stoppedEarly;
     private final int bestEpoch;
 
-    TrainingHistory(double[] trainLoss, double[] validationLoss, boolean stoppedEarly, int bestEpoch) {
+    TrainingHistory(double[] trainLoss, double[] penalties, double[] validationLoss, boolean stoppedEarly, int bestEpoch) {
         this.trainLoss = trainLoss;
+        this.penalties = penalties;
         this.validationLoss = validationLoss;
         this.stoppedEarly = stoppedEarly;
         this.bestEpoch = bestEpoch;
@@ -20,6 +22,15 @@ public final class TrainingHistory {
     /** Mean training loss of each epoch run. */
     public double[] trainLoss() {
         return trainLoss.clone();
+    }
+
+    /**
+     * The part of each epoch's training loss that layers' penalties made: sparsity terms, a VAE's
+     * KL divergence (the rest is reconstruction; times the input width, these are the ELBO's two
+     * terms per sample). 0 without such layers; NaN where the steps could not tell (Spark).
+     */
+    public double[] penalties() {
+        return penalties.clone();
     }
 
     /** Validation loss after each epoch run; empty without validation data. */

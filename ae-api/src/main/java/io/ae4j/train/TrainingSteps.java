@@ -60,6 +60,11 @@ public final class TrainingSteps implements StepSource {
         return lastRows;
     }
 
+    @Override
+    public double lastPenalty() {
+        return network.lastPenalty();
+    }
+
     /**
      * Trains the next batch: forward, loss, backward and an optimizer step.
      *

@@ -47,6 +47,9 @@ final class ProgressListener implements TrainingListener {
     @Override
     public void onEpochEnd(EpochReport report) {
         String message = String.format(Locale.ROOT, "loss %.5f", report.trainLoss());
+        if (report.penalty() > 0) {
+            message += String.format(Locale.ROOT, " (penalties %.5f)", report.penalty());
+        }
         if (report.hasValidation()) {
             message += String.format(Locale.ROOT, ", val %.5f", report.validationLoss());
         }

@@ -6,7 +6,10 @@ import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.Scaler;
 import io.ae4j.layer.Activation;
 import io.ae4j.loss.Loss;
+import io.ae4j.optim.Adam;
 import io.ae4j.optim.Optimizer;
+import io.ae4j.optim.RmsProp;
+import io.ae4j.optim.Sgd;
 import io.ae4j.spi.Backends;
 import io.ae4j.train.EarlyStopping;
 import io.ae4j.train.FitConfig;
@@ -61,6 +64,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr", defaultValue = "0.001", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
+
+    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "RATE",
+            description = "L2 weight decay, decoupled as in AdamW, for any optimizer (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
 
     @Option(names = "--epochs", defaultValue = "10", description = "Most epochs to train (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -162,6 +169,13 @@ final class TrainCommand implements Callable<Integer> {
         autoencoder.save(out);
         stdout.printf(Locale.ROOT, "trained %d epochs on %d rows: loss %.6f%s; saved %s%n", history.epochs(),
                 values.rows(), history.finalTrainLoss(), validation(history), out);
+        double[] penalties = history.penalties();
+        if (penalties.length > 0 && penalties[penalties.length - 1] > 0) {
+            double penalty = penalties[penalties.length - 1];
+            int width = autoencoder.inputSize();
+            stdout.printf(Locale.ROOT, "  last epoch per sample (loss x %d): reconstruction %.4f + penalties (sparsity, KL) %.4f%n",
+                    width, (history.finalTrainLoss() - penalty) * width, penalty * width);
+        }
         stdout.printf(Locale.ROOT, "anomaly threshold: %.6g, the %s percentile of the training rows' errors%n",
                 threshold, thresholdPercentile);
         evaluate(autoencoder, scaler, values, training, stdout);
@@ -274,9 +288,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private Optimizer optimizer() {
         return switch (optimizer) {
-            case "adam" -> Optimizer.adam(learningRate);
-            case "sgd" -> Optimizer.sgd(learningRate);
-            case "rmsprop" -> Optimizer.rmsProp(learningRate);
+            case "adam" -> new Adam((float) learningRate, 0.9f, 0.999f, 1e-7f, (float) weightDecay);
+            case "sgd" -> new Sgd((float) learningRate, 0f, false, (float) weightDecay);
+            case "rmsprop" -> new RmsProp((float) learningRate, 0.9f, 1e-7f, (float) weightDecay);
             default -> throw new IllegalArgumentException("--optimizer must be adam, sgd or rmsprop, got '" + optimizer + "'");
         };
     }

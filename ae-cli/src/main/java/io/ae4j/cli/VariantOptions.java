@@ -9,6 +9,7 @@ import io.ae4j.layer.GaussianNoise;
 import io.ae4j.layer.KlSparsity;
 import io.ae4j.layer.Layer;
 import io.ae4j.layer.MaskingNoise;
+import io.ae4j.layer.TiedDense;
 import io.ae4j.layer.VariationalLatent;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,9 @@ final class VariantOptions {
 
     @Option(names = "--beta", defaultValue = "1", description = "VAE: weight of the KL term; 1 is the ELBO (default: ${DEFAULT-VALUE}).")
     double beta;
+
+    @Option(names = "--tied", description = "Decoder layers use the transposes of the encoder's weights (their own biases).")
+    boolean tied;
 
     @Option(names = "--dropout", defaultValue = "0", paramLabel = "RATE",
             description = "Dropout after every hidden layer while training, rate in [0, 1) (default: ${DEFAULT-VALUE}).")
@@ -89,11 +93,15 @@ final class VariantOptions {
     Layer[] decoder(int[] layers, Activation activation, Activation output) {
         List<Layer> decoder = new ArrayList<>();
         for (int i = layers.length - 2; i >= 1; i--) {
-            decoder.add(Dense.of(layers[i], activation));
+            decoder.add(dense(layers[i], activation));
             addDropout(decoder);
         }
-        decoder.add(Dense.of(layers[0], output));
+        decoder.add(dense(layers[0], output));
         return decoder.toArray(new Layer[0]);
+    }
+
+    private Layer dense(int units, Activation activation) {
+        return tied ? TiedDense.of(units, activation) : Dense.of(units, activation);
     }
 
     /** True for a denoising model. */

@@ -232,10 +232,11 @@ class AeCommandIT {
     void eachVariantTrainsFromTheCommandLineWithItsPictures() throws Exception {
         Path images = squares();
         Run denoising = ae("train", "--data", images.toString(), "--layers", "16,8,4", "--output", "sigmoid",
-                "--epochs", "20", "--batch", "20", "--seed", "3", "--variant", "denoising", "--noise", "0.2",
+                "--epochs", "20", "--batch", "20", "--seed", "3", "--variant", "denoising", "--noise", "0.2", "--tied",
                 "--out", "dae.ae4j", "--plots", "dae-plots", "--test", images.toString());
         assertEquals(0, denoising.exitCode(), denoising.toString());
-        assertTrue(denoising.out().contains("GaussianNoise(0.2)"), denoising.toString());
+        assertTrue(denoising.out().contains("GaussianNoise(0.2)") && denoising.out().contains("TiedDense(8, relu)"),
+                denoising.toString());
         assertTrue(denoising.out().contains("inputs corrupted by --noise 0.2: noisy "), denoising.toString());
         BufferedImage rows = ImageIO.read(dir.resolve("dae-plots/denoising.png").toFile());
         assertEquals(3 * (4 * ImageGrid.SCALE + 4) + 4, rows.getHeight(), "noisy, denoised and clean rows");
@@ -251,9 +252,10 @@ class AeCommandIT {
         assertEquals(0, generate.exitCode(), generate.toString());
 
         Run sparse = ae("train", "--data", images.toString(), "--layers", "16,8", "--epochs", "5", "--seed", "3",
-                "--variant", "sparse", "--sparsity", "kl:0.1:2", "--out", "sparse.ae4j");
+                "--variant", "sparse", "--sparsity", "kl:0.1:2", "--weight-decay", "1e-4", "--out", "sparse.ae4j");
         assertEquals(0, sparse.exitCode(), sparse.toString());
-        assertTrue(sparse.out().contains("KlSparsity(rho=0.1, beta=2.0)"), sparse.toString());
+        assertTrue(sparse.out().contains("KlSparsity(rho=0.1, beta=2.0)") && sparse.out().contains("optimizer adamw"),
+                sparse.toString());
 
         Run badRate = ae("train", "--data", images.toString(), "--layers", "16,8,4", "--dropout", "1", "--out", "x.ae4j");
         assertTrue(badRate.exitCode() != 0 && badRate.err().contains("dropout rate must be in [0.0, 1.0), got 1.0"),

@@ -13,6 +13,7 @@ import io.ae4j.layer.GaussianNoise;
 import io.ae4j.layer.KlSparsity;
 import io.ae4j.layer.Layer;
 import io.ae4j.layer.MaskingNoise;
+import io.ae4j.layer.TiedDense;
 import io.ae4j.layer.VariationalLatent;
 import io.ae4j.loss.Loss;
 import io.ae4j.spi.Backend;
@@ -99,6 +100,12 @@ public abstract class GradientCheckConformanceTest {
     void theVariationalLossReconstructionPlusKl() {
         check(Loss.binaryCrossEntropy(), new Layer[] {Dense.of(5, Activation.TANH), Dense.of(4, Activation.LINEAR),
                 VariationalLatent.of(1.0)}, new Layer[] {Dense.of(5, Activation.TANH), Dense.of(6, Activation.SIGMOID)});
+    }
+
+    @Test
+    void tiedWeightsAddBothUsesToTheSharedGradient() {
+        check(Loss.mse(), new Layer[] {Dense.of(5, Activation.TANH), Dense.of(3, Activation.TANH)},
+                new Layer[] {TiedDense.of(5, Activation.SOFTPLUS), TiedDense.of(6, Activation.SIGMOID)});
     }
 
     /**

@@ -15,6 +15,7 @@ import io.ae4j.layer.Dropout;
 import io.ae4j.layer.GaussianNoise;
 import io.ae4j.layer.KlSparsity;
 import io.ae4j.layer.MaskingNoise;
+import io.ae4j.layer.TiedDense;
 import io.ae4j.layer.VariationalLatent;
 import io.ae4j.loss.Loss;
 import io.ae4j.spi.Backend;
@@ -46,6 +47,12 @@ public abstract class VariantConformanceTest {
                         Dense.of(3, Activation.SIGMOID), KlSparsity.of(0.1, 0.5), ActivityL1.of(0.01))
                 .decoder(Dense.of(8, Activation.RELU), Dense.of(6, Activation.SIGMOID))
                 .seed(seed).backend(backend()).build();
+    }
+
+    private Autoencoder sparseDenoisingWithoutPenalties() {
+        return Autoencoder.builder().inputSize(6)
+                .encoder(GaussianNoise.of(0.2), Dense.of(3, Activation.SIGMOID)).decoder(Dense.of(6, Activation.SIGMOID))
+                .seed(1).backend(backend()).build();
     }
 
     private Autoencoder variational(long seed, double beta) {
@@ -126,8 +133,38 @@ public abstract class VariantConformanceTest {
     void aVariationalModelLearns() {
         Autoencoder vae = variational(8, 1.0);
         double first = vae.fit(data, FitConfig.builder().epochs(1).batchSize(8).build()).finalTrainLoss();
-        double last = vae.fit(data, FitConfig.builder().epochs(60).batchSize(8).build()).finalTrainLoss();
+        io.ae4j.train.TrainingHistory history = vae.fit(data, FitConfig.builder().epochs(60).batchSize(8).build());
+        double last = history.finalTrainLoss();
         assertTrue(Double.isFinite(last) && last < first, "negative ELBO fell from " + first + " to " + last);
+        double[] kl = history.penalties();
+        assertEquals(60, kl.length);
+        for (int e = 0; e < kl.length; e++) {
+            assertTrue(kl[e] > 0 && kl[e] < history.trainLoss()[e], "epoch " + e + ": the KL part " + kl[e]
+                    + " of the loss " + history.trainLoss()[e]);
+        }
+        double[] none = sparseDenoisingWithoutPenalties().fit(data, FitConfig.builder().epochs(2).build()).penalties();
+        assertArrayEquals(new double[2], none, "no penalty layers, no penalties");
+    }
+
+    @Test
+    void tiedWeightsHalveTheWeightsAndSaveAndLoad() throws IOException {
+        Autoencoder tied = Autoencoder.builder().inputSize(6)
+                .encoder(Dense.of(8, Activation.RELU), Dropout.of(0.1), Dense.of(3, Activation.LINEAR))
+                .decoder(TiedDense.of(8, Activation.RELU), TiedDense.of(6, Activation.SIGMOID))
+                .seed(4).backend(backend()).build();
+        assertEquals(6 * 8 + 8 + 8 * 3 + 3 + 8 + 6, tied.network().parameterCount(), "decoders keep only their biases");
+        tied.fit(data, FitConfig.builder().epochs(3).batchSize(16).build());
+        Path file = dir.resolve("tied.ae4j");
+        tied.save(file);
+        Autoencoder loaded = Autoencoder.load(file, backend());
+        assertEquals(tied.decoderLayers().toString(), loaded.decoderLayers().toString());
+        assertArrayEquals(tied.reconstruct(data).data(), loaded.reconstruct(data).data());
+
+        refused(() -> Autoencoder.builder().inputSize(6).encoder(Dense.of(5, Activation.RELU), Dense.of(3, Activation.RELU))
+                .decoder(TiedDense.of(4, Activation.RELU), TiedDense.of(6, Activation.SIGMOID)).backend(backend()).build(),
+                "mirror-image shapes", "3 -> 4", "must map 4 -> 3");
+        refused(() -> Autoencoder.builder().inputSize(6).encoder(TiedDense.of(3, Activation.RELU))
+                .decoder(Dense.of(6, Activation.SIGMOID)).backend(backend()).build(), "needs a Dense layer in the encoder");
     }
 
     @Test
