@@ -20,12 +20,8 @@ final class LocalValidation implements DoubleSupplier {
     LocalValidation(Network network, FloatMatrix rows, int batchSize) {
         this.network = network;
         this.backend = network.backend();
-        this.data = backend.create(rows.rows(), rows.cols());
-        backend.write(rows.data(), 0, data);
-        this.order = new int[rows.rows()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        this.data = BackendRows.copyOf(backend, rows);
+        this.order = BackendRows.inOrder(rows.rows());
         this.batchSize = Math.min(batchSize, order.length);
     }
 

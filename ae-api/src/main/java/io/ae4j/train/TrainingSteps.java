@@ -32,12 +32,8 @@ public final class TrainingSteps implements StepSource {
     TrainingSteps(Network network, FloatMatrix rows, int batchSize, boolean shuffle, long seed) {
         this.network = network;
         this.backend = network.backend();
-        this.data = backend.create(rows.rows(), rows.cols());
-        backend.write(rows.data(), 0, data);
-        this.order = new int[rows.rows()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        this.data = BackendRows.copyOf(backend, rows);
+        this.order = BackendRows.inOrder(rows.rows());
         this.batchSize = Math.min(batchSize, order.length);
         this.batches = (order.length + this.batchSize - 1) / this.batchSize;
         this.shuffle = shuffle;

@@ -1,5 +1,8 @@
 package io.ae4j.tck;
 
+import static io.ae4j.tck.KitArrays.assertClose;
+import static io.ae4j.tck.KitArrays.uniform;
+import static io.ae4j.tck.KitArrays.widen;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +16,6 @@ import io.ae4j.spi.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,32 +65,6 @@ public abstract class KernelConformanceTest {
         return out;
     }
 
-    private static float[] uniform(int n, double low, double high, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) random.nextDouble(low, high);
-        }
-        return out;
-    }
-
-    private static void assertClose(String what, double[] expected, float[] actual, double relative, double absolute) {
-        assertEquals(expected.length, actual.length, what + ": length");
-        for (int i = 0; i < expected.length; i++) {
-            double error = Math.abs(expected[i] - actual[i]);
-            if (!(error <= absolute + relative * Math.abs(expected[i]))) {
-                fail(what + ": element " + i + " expected " + expected[i] + " but was " + actual[i]);
-            }
-        }
-    }
-
-    private static double[] widen(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
 
     // ---- memory --------------------------------------------------------------------------------
 

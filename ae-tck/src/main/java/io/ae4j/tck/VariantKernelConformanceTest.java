@@ -1,16 +1,16 @@
 package io.ae4j.tck;
 
+import static io.ae4j.tck.KitArrays.assertClose;
+import static io.ae4j.tck.KitArrays.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,25 +41,6 @@ public abstract class VariantKernelConformanceTest {
         float[] out = new float[t.size()];
         backend.read(t, out, 0);
         return out;
-    }
-
-    private static float[] uniform(int n, double low, double high, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) random.nextDouble(low, high);
-        }
-        return out;
-    }
-
-    private static void assertClose(String what, double[] expected, float[] actual, double relative, double absolute) {
-        assertEquals(expected.length, actual.length, what + ": length");
-        for (int i = 0; i < expected.length; i++) {
-            double error = Math.abs(expected[i] - actual[i]);
-            if (!(error <= absolute + relative * Math.abs(expected[i]))) {
-                fail(what + ": element " + i + " expected " + expected[i] + " but was " + actual[i]);
-            }
-        }
     }
 
     @Test
