@@ -8,6 +8,9 @@ import io.ae4j.Autoencoder;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.Dense;
+import io.ae4j.layer.Dropout;
+import io.ae4j.layer.GaussianNoise;
+import io.ae4j.layer.VariationalLatent;
 import io.ae4j.layer.Layer;
 import io.ae4j.optim.Optimizer;
 import io.ae4j.spi.Backend;
@@ -83,6 +86,36 @@ public abstract class TrainingConformanceTest {
 
     @Test
     void aTrainingStepAllocatesNothingInSteadyState() {
+        // Batches of 2: 3001 steps an epoch, the first 2700 of which warm up buffers and the JIT (until
+        // C2 compiles them, Vector API operations allocate their vectors as objects).
+        double perStep = bytesPerStep(kerasExample(5), GradientCheckConformanceTest.uniform(6002, 10, new SplittableRandom(4)), 2);
+        assertTrue(perStep <= maxBytesAllocatedPerStep(), "a training step allocated " + perStep + " bytes");
+    }
+
+    @Test
+    void aStepWithNoiseDropoutAndAVariationalCodeAllocatesNothingEither() {
+        Autoencoder ae = Autoencoder.builder().inputSize(10)
+                .encoder(GaussianNoise.of(0.2), Dense.of(8, Activation.RELU), Dropout.of(0.2),
+                        Dense.of(4, Activation.LINEAR), VariationalLatent.of(1))
+                .decoder(Dense.of(8, Activation.RELU), Dense.of(10, Activation.SIGMOID))
+                .seed(6).backend(backend()).build();
+        TrainingSteps steps = ae.network().steps(GradientCheckConformanceTest.uniform(8 * 10, 10,
+                new SplittableRandom(7)), 8, true, 8);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 2700; i++) {       // 270 epochs of 10 batches: warms up buffers and the JIT
+            steps.step();
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 300; i++) {
+            steps.step();
+        }
+        double perStep = (threads.getCurrentThreadAllocatedBytes() - before) / 300.0;
+        assertTrue(perStep <= maxBytesAllocatedPerStep(), "a training step allocated " + perStep + " bytes");
+    }
+
+    /** Heap bytes the training thread allocates per step over steps 2,700 to 3,000 of one epoch. */
+    private static double bytesPerStep(Autoencoder ae, FloatMatrix data, int batchSize) {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long[] allocated = new long[2];
@@ -96,13 +129,8 @@ public abstract class TrainingConformanceTest {
                 }
             }
         };
-        FloatMatrix data = GradientCheckConformanceTest.uniform(6002, 10, new SplittableRandom(4));
-        Autoencoder ae = kerasExample(5);
-        // Batches of 2: 3001 steps an epoch, the first 2700 of which warm up buffers and the JIT (until
-        // C2 compiles them, Vector API operations allocate their vectors as objects).
-        ae.fit(data, FitConfig.builder().epochs(1).batchSize(2).listener(meter).build());
-        double perStep = (allocated[1] - allocated[0]) / 300.0;
-        assertTrue(perStep <= maxBytesAllocatedPerStep(), "a training step allocated " + perStep + " bytes");
+        ae.fit(data, FitConfig.builder().epochs(1).batchSize(batchSize).listener(meter).build());
+        return (allocated[1] - allocated[0]) / 300.0;
     }
 
     @Test

@@ -244,16 +244,42 @@ public abstract class HeapBackend implements Backend {
 
     // ---- randomness ----------------------------------------------------------------------------
 
+    /** Fills smaller than this run on the calling thread: a split costs tens of microseconds. */
+    private static final int SPLIT_FILLS_FROM = 1 << 16;
+
+    private final ThreadLocal<RandomFill> randomFills = ThreadLocal.withInitial(RandomFill::new);
+
+    /**
+     * The pool that large random fills split over, or null (the default) to run them on the calling
+     * thread. Every element is a function of the seed and its index, so a split changes no value.
+     */
+    protected RowSplitter splitter() {
+        return null;
+    }
+
     @Override
     public void randomNormal(Tensor out, long seed) {
-        float[] o = array(out);
-        RandomKernels.normal(o, seed, 0, o.length);
+        fill(array(out), seed, true, 0f, 0f);
     }
 
     @Override
     public void randomMask(Tensor out, long seed, float keep, float scale) {
-        float[] o = array(out);
-        RandomKernels.mask(o, seed, keep, scale, 0, o.length);
+        fill(array(out), seed, false, keep, scale);
+    }
+
+    private void fill(float[] out, long seed, boolean normal, float keep, float scale) {
+        RowSplitter splitter = splitter();
+        if (splitter == null || out.length < SPLIT_FILLS_FROM) {
+            RandomFill.fill(out, seed, normal, keep, scale, 0, out.length);
+            return;
+        }
+        RandomFill fill = randomFills.get();
+        fill.set(out, seed, normal, keep, scale);
+        try {
+            splitter.split(fill, (out.length + RandomFill.BLOCK - 1) / RandomFill.BLOCK, 1);
+        } finally {
+            fill.clear();
+        }
     }
 
     // ---- penalties on codes --------------------------------------------------------------------

@@ -40,4 +40,9 @@ public final class NaiveBackend extends HeapBackend {
     public String toString() {
         return "naive backend (" + threads.threads() + " threads)";
     }
+
+    @Override
+    protected RowSplitter splitter() {
+        return threads;
+    }
 }

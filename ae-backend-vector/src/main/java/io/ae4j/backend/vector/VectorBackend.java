@@ -146,4 +146,9 @@ public final class VectorBackend extends HeapBackend {
     public String toString() {
         return "vector backend (" + VectorLanes.describe() + ", " + threads.threads() + " threads)";
     }
+
+    @Override
+    protected RowSplitter splitter() {
+        return threads;
+    }
 }
