@@ -130,6 +130,16 @@ public final class Autoencoder {
         return history;
     }
 
+    /**
+     * The mean loss per sample of {@code data}, as {@code fit} reports validation loss: Keras's
+     * {@code evaluate(data, data)}. Noise and dropout are off; layers' penalties (sparsity, a
+     * VAE's KL term) are included.
+     */
+    public double evaluate(FloatMatrix data) {
+        checkInput("data", data, inputSize());
+        return network.evaluate(data);
+    }
+
     // ---- inference -------------------------------------------------------------------------
 
     /** The code (latent vector) of each row: the encoder's output. */

@@ -46,8 +46,9 @@ public interface Layer {
     /**
      * This layer's penalty on the batch in {@code state}, after {@link #forward}: the sum over the
      * batch of a per-sample term (an L1 or KL sparsity term, a variational code's KL divergence),
-     * or 0 for layers without one. The engine adds it to the loss scaled by
-     * {@link LayerState#penaltyScale()}, and {@link #backward} adds its gradient.
+     * or 0 for layers without one. The engine calls it after every {@link #forward} and before
+     * {@link #backward}, adds it to the loss scaled by {@link LayerState#penaltyScale()}, and
+     * {@link #backward} adds its gradient (and may use what this method left in scratch).
      */
     default double penalty(Backend backend, LayerState state) {
         return 0;

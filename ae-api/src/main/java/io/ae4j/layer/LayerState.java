@@ -28,8 +28,8 @@ public final class LayerState {
      * @param parameters         as {@link Layer#parameterShapes}
      * @param parameterGradients like {@code parameters}; null for inference
      * @param scratch            as {@link Layer#scratchShapes}
-     * @param penaltyScale       what a penalty's batch sum is multiplied by to join the loss: one
-     *                           over the batch's rows times the network's input width
+     * @param penaltyScale       what a penalty's batch sum is multiplied by to join the loss:
+     *                           {@code 1 / (rows * inputWidth)}, the batch's rows times the network's input width
      */
     public LayerState(Tensor input, Tensor output, Tensor outputGradient, Tensor inputGradient,
                       Tensor[] parameters, Tensor[] parameterGradients, Tensor[] scratch, float penaltyScale) {

@@ -118,7 +118,8 @@ public interface Backend {
 
     /**
      * Fills {@code out} with a random mask: each element is {@code scale} with probability
-     * {@code keep} and 0 otherwise, drawn as {@link #randomNormal} draws.
+     * {@code keep} and 0 otherwise; like {@link #randomNormal}, the same seed repeats the draw on
+     * any thread.
      */
     void randomMask(Tensor out, long seed, float keep, float scale);
 

@@ -40,10 +40,12 @@ final class ChangeGuard {
     }
 
     void endChange() {
-        lock.writeLock().unlock();
-        if (!lock.isWriteLockedByCurrentThread()) {
+        // Cleared before the last unlock, so that another thread starting a change just after it
+        // is not refused.
+        if (lock.getWriteHoldCount() == 1) {
             changing.set(false);
         }
+        lock.writeLock().unlock();
     }
 
     /** Starts a read; the thread running a change may read too. Pair with {@link #endRead()}. */

@@ -15,8 +15,7 @@ final class FitLoop {
     private final TrainingListener[] listeners;
     private final StepSource steps;
     private final DoubleSupplier validation;    // null without validation data
-    private final float[] lastGood;      // weights at the end of the last finite epoch
-    private final float[] candidate;     // weights at the end of this epoch, until checked finite
+    private NetworkState lastGood;       // weights and optimizer state at the end of the last good epoch
     private final float[] best;          // weights of the best epoch, when they are to be restored
     private double epochPenalty;         // the penalties' part of the last epoch's training loss
 
@@ -26,11 +25,9 @@ final class FitLoop {
         this.listeners = config.listeners().toArray(new TrainingListener[0]);
         this.steps = steps;
         this.validation = validation;
-        this.lastGood = new float[network.parameterCount()];
-        network.readParameters(lastGood);
-        this.candidate = new float[lastGood.length];
+        this.lastGood = network.state();
         EarlyStopping stopping = config.earlyStopping();
-        this.best = stopping != null && stopping.restoreBestWeights() ? lastGood.clone() : null;
+        this.best = stopping != null && stopping.restoreBestWeights() ? lastGood.parameters().clone() : null;
         if (stopping != null && stopping.monitor() == EarlyStopping.Monitor.VALIDATION_LOSS && validation == null) {
             throw new IllegalArgumentException("early stopping monitors the validation loss, but there is no validation "
                     + "data; give validation data or a validation split, or monitor the training loss");
@@ -66,14 +63,14 @@ final class FitLoop {
             ran = epoch;
             // A batch's loss is measured before its update, so a last update can still have
             // broken the weights while every loss was finite.
-            network.readParameters(candidate);
-            for (float w : candidate) {
+            NetworkState candidate = network.state();   // once an epoch, so its copies cost nothing per batch
+            for (float w : candidate.parameters()) {
                 if (!Float.isFinite(w)) {
-                    network.writeParameters(lastGood);
+                    restoreLastGood();
                     throw new TrainingDivergedException(epoch, lastGoodEpoch);
                 }
             }
-            System.arraycopy(candidate, 0, lastGood, 0, lastGood.length);
+            lastGood = candidate;
             lastGoodEpoch = epoch;
             double value = watchValidation ? valLoss : loss;
             if (value < bestValue - minDelta || bestEpoch == 0) {
@@ -81,7 +78,7 @@ final class FitLoop {
                 bestEpoch = epoch;
                 sinceBest = 0;
                 if (best != null) {
-                    System.arraycopy(lastGood, 0, best, 0, best.length);
+                    System.arraycopy(lastGood.parameters(), 0, best, 0, best.length);
                 }
             } else {
                 sinceBest++;
@@ -127,7 +124,13 @@ final class FitLoop {
     }
 
     private TrainingDivergedException diverged(int epoch, int batch, double loss, int lastGoodEpoch) {
-        network.writeParameters(lastGood);
+        restoreLastGood();
         return new TrainingDivergedException(epoch, batch, loss, lastGoodEpoch);
+    }
+
+    /** Weights and optimizer state back to the last good epoch's, so that a later fit or save starts from a whole. */
+    private void restoreLastGood() {
+        network.writeParameters(lastGood.parameters());
+        network.setOptimizerState(lastGood.optimizerState(), lastGood.step());
     }
 }

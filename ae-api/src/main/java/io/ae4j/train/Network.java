@@ -1,6 +1,8 @@
 package io.ae4j.train;
 
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.layer.Activation;
+import io.ae4j.layer.KlSparsity;
 import io.ae4j.layer.Layer;
 import io.ae4j.layer.LayerState;
 import io.ae4j.loss.Loss;
@@ -9,6 +11,7 @@ import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -45,7 +48,8 @@ public final class Network {
     private final int parameterCount;
     private final long seed;
     private long step;
-    private long gradientPasses;     // passes of computeGradients, which take no step but need fresh noise
+    // Passes of computeGradients, which take no step but need fresh noise.
+    private final AtomicLong gradientPasses = new AtomicLong();
     private long passSeed;           // the noise seed of the training pass under way
     private double lastPenalty;      // the layers' penalties in the last training pass's loss
 
@@ -108,6 +112,13 @@ public final class Network {
         layerInputSizes[this.layers.length] = width;
         this.parameterCount = count;
         this.tied = new TiedWeights(backend, this.layers, layerInputSizes);
+        for (int l = 1; l < this.layers.length; l++) {
+            // KL sparsity compares mean activations with a probability; other codes make its gradient explode.
+            if (this.layers[l] instanceof KlSparsity && this.layers[l - 1].activation().function() != Activation.Function.SIGMOID) {
+                throw new IllegalArgumentException("KL sparsity needs activations in (0, 1), but layer " + (l - 1) + " ("
+                        + this.layers[l - 1] + ") is not a sigmoid; make it Activation.SIGMOID or use ActivityL1");
+            }
+        }
     }
 
     public Backend backend() {
@@ -232,7 +243,9 @@ public final class Network {
      * @return the batch's mean loss
      */
     public double computeGradients(FloatMatrix batch, float[] gradients) {
-        return computeGradients(batch, gradients, mix(seed, step, ++gradientPasses));
+        // The count is this process's own (not saved), so these draws do not repeat across runs;
+        // pass a seed to the overload below for that.
+        return computeGradients(batch, gradients, mix(seed, step, gradientPasses.incrementAndGet()));
     }
 
     /**
@@ -307,6 +320,17 @@ public final class Network {
             history[0] = new FitLoop(this, steps, validationLoss, config).run();
         });
         return history[0];
+    }
+
+    /**
+     * The mean loss per sample of {@code data} against itself, as {@code fit} evaluates validation
+     * data: an inference pass (no noise or dropout), layers' penalties included.
+     */
+    public double evaluate(FloatMatrix data) {
+        checkBatch(data);
+        double[] result = new double[1];
+        guard.change(() -> result[0] = new LocalValidation(this, data, PREDICT_CHUNK).getAsDouble());
+        return result[0];
     }
 
     /**

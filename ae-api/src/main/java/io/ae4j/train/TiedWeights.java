@@ -40,8 +40,8 @@ final class TiedWeights {
             }
             int m = weighted[count - 1 - k];
             if (m >= l || !(layers[m] instanceof Dense)) {
-                throw new IllegalArgumentException("tied layer " + l + " (" + layers[l] + ") needs a Dense layer in the "
-                        + "encoder at the mirror-image place, " + (m >= l ? "but there is none" : "but finds " + layers[m]));
+                throw new IllegalArgumentException("tied layer " + l + " (" + layers[l] + ") needs a Dense layer at the "
+                        + "mirror-image place before it, " + (m >= l ? "but there is none" : "but finds " + layers[m]));
             }
             if (inputSizes[m] != inputSizes[l + 1] || inputSizes[m + 1] != inputSizes[l]) {
                 throw new IllegalArgumentException("tied weights need mirror-image shapes: layer " + l + " maps "

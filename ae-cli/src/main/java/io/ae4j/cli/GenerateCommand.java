@@ -3,7 +3,6 @@ package io.ae4j.cli;
 import io.ae4j.Autoencoder;
 import io.ae4j.data.CsvWriter;
 import io.ae4j.data.FloatMatrix;
-import io.ae4j.layer.Layer;
 import io.ae4j.layer.VariationalLatent;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,9 +45,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
-        List<Layer> encoder = autoencoder.encoderLayers();
         // A variational model's codes were trained towards its standard normal prior: draw from that.
-        FloatMatrix decoded = encoder.get(encoder.size() - 1) instanceof VariationalLatent
+        boolean variational = autoencoder.encoderLayers().stream().anyMatch(VariationalLatent.class::isInstance);
+        FloatMatrix decoded = variational
                 ? autoencoder.sample(count, seed)
                 : autoencoder.decode(CodeDistribution.of(autoencoder).sample(count, seed));
         FloatMatrix samples = Scaling.of(autoencoder).inverse(decoded);   // in the data's units

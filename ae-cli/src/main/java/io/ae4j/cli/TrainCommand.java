@@ -133,6 +133,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--layers starts with " + layers[0] + " inputs but " + data.getFileName()
                     + " has " + values.cols() + " columns; start --layers with " + values.cols());
         }
+        variant.check(spec.commandLine().getParseResult());
         Autoencoder.Builder builder = Autoencoder.builder().inputSize(layers[0])
                 .encoder(variant.encoder(layers, Activation.named(activation)))
                 .decoder(variant.decoder(layers, Activation.named(activation), Activation.named(output)))

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Which member of the autoencoder family {@code ae train} builds, and its settings: the layers
@@ -45,6 +46,27 @@ final class VariantOptions {
     @Option(names = "--dropout", defaultValue = "0", paramLabel = "RATE",
             description = "Dropout after every hidden layer while training, rate in [0, 1) (default: ${DEFAULT-VALUE}).")
     double dropout;
+
+    /**
+     * Refuses flags that the chosen variant would ignore, and settings that cannot work together,
+     * before anything is trained.
+     */
+    void check(ParseResult parsed) {
+        String kind = kind();
+        if (parsed.hasMatchedOption("--sparsity") && !kind.equals("sparse")) {
+            throw new IllegalArgumentException("--sparsity applies to --variant sparse; add that or leave --sparsity out");
+        }
+        if (parsed.hasMatchedOption("--beta") && !kind.equals("vae")) {
+            throw new IllegalArgumentException("--beta applies to --variant vae; add that or leave --beta out");
+        }
+        if (tied && kind.equals("vae")) {
+            throw new IllegalArgumentException("--tied cannot go with --variant vae: the encoder's last layer is twice "
+                    + "the code's width (mean and log variance), so no decoder layer mirrors it");
+        }
+        if (parsed.hasMatchedOption("--noise")) {
+            corruption();   // refuses a malformed spec or a rate outside [0, 1)
+        }
+    }
 
     /** The encoder for widths {@code layers} (input first, code last) with hidden activation {@code activation}. */
     Layer[] encoder(int[] layers, Activation activation) {

@@ -263,6 +263,13 @@ class AeCommandIT {
         Run badKind = ae("train", "--data", images.toString(), "--layers", "16,8", "--variant", "tied", "--out", "x.ae4j");
         assertTrue(badKind.exitCode() != 0 && badKind.err().contains("--variant must be plain, denoising, sparse or vae"),
                 badKind.toString());
+        Run ignored = ae("train", "--data", images.toString(), "--layers", "16,8", "--sparsity", "l1:0.1", "--out", "x.ae4j");
+        assertTrue(ignored.exitCode() != 0 && ignored.err().contains("--sparsity applies to --variant sparse"),
+                ignored.toString());
+        Run tiedVae = ae("train", "--data", images.toString(), "--layers", "16,8,2", "--variant", "vae", "--tied",
+                "--out", "x.ae4j");
+        assertTrue(tiedVae.exitCode() != 0 && tiedVae.err().contains("--tied cannot go with --variant vae"),
+                tiedVae.toString());
         assertFalse(Files.exists(dir.resolve("x.ae4j")), "nothing is written for a refused model");
     }
 

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -126,9 +125,14 @@ public final class AeSpark {
         }
         FeatureColumns features = FeatureColumns.resolve(data.schema(), config.featureColumns(), model.inputSize());
         FloatMatrix validation = config.fit().validationData();
-        if (validation != null && validation.cols() != model.inputSize()) {
-            throw new IllegalArgumentException("validation data has " + validation.cols() + " columns, but the model takes "
-                    + model.inputSize());
+        if (validation != null) {
+            validation.requireCols("validation data", model.inputSize());
+            validation.requireFinite("validation data");
+        }
+        if (model.metadata().containsKey(io.ae4j.data.Scaler.TYPE)) {
+            throw new IllegalArgumentException("the model carries a fitted scaler (" + io.ae4j.data.Scaler.TYPE + " = "
+                    + model.metadata().get(io.ae4j.data.Scaler.TYPE) + "), which fit on Spark does not apply; scale the "
+                    + "DataFrame's columns the same way first and train a model without one");
         }
         JavaSparkContext spark = context(data);
         JavaRDD<Shard> shards = data.javaRDD()
@@ -137,7 +141,12 @@ public final class AeSpark {
         Broadcast<ModelBroadcast> broadcast = spark.broadcast(ModelBroadcast.of(model));
         try {
             List<Integer> sizes = unwrapped(() -> shards.map(Shard::rows).collect());
-            int rows = sizes.stream().mapToInt(Integer::intValue).sum();
+            long total = sizes.stream().mapToLong(Integer::longValue).sum();
+            if (total > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("the DataFrame has " + total + " rows; one fit takes at most "
+                        + Integer.MAX_VALUE + ", so sample it or train on parts in turn");
+            }
+            int rows = (int) total;
             if (rows == 0) {
                 throw new IllegalArgumentException("the DataFrame has no rows to train on");
             }
@@ -148,7 +157,7 @@ public final class AeSpark {
                         config.treeDepth(), rows, sizes.stream().mapToInt(Integer::intValue).max().orElse(0),
                         config.localSteps());
             };
-            DoubleSupplier validationLoss = validation == null ? null : () -> mean(model.reconstructionErrors(validation));
+            DoubleSupplier validationLoss = validation == null ? null : () -> model.evaluate(validation);
             return unwrapped(() -> model.fit(steps, validationLoss, config.fit()));
         } finally {
             shards.unpersist(false);
@@ -159,18 +168,16 @@ public final class AeSpark {
     // ---- shared -----------------------------------------------------------------------------
 
     /**
-     * Runs a driver action, turning a task's failure on bad input back into the
-     * {@link IllegalArgumentException} the task threw, with its message naming the row.
+     * Runs a driver action, turning a task's failure on a bad row back into the
+     * {@link BadRowException} the task threw, with its message naming the row.
      */
     private static <T> T unwrapped(Supplier<T> action) {
         try {
             return action.get();
         } catch (Exception e) {   // Scala code throws SparkException, a checked exception, undeclared
-            boolean fromSpark = false;
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                fromSpark |= cause instanceof SparkException;
-                if (fromSpark && cause instanceof IllegalArgumentException bad) {
-                    throw new IllegalArgumentException(bad.getMessage(), e);
+                if (cause instanceof BadRowException bad) {
+                    throw new BadRowException(bad.getMessage());
                 }
             }
             if (e instanceof RuntimeException runtime) {
@@ -178,14 +185,6 @@ public final class AeSpark {
             }
             throw new IllegalStateException("Spark job failed: " + e.getMessage(), e);
         }
-    }
-
-    private static double mean(float[] values) {
-        double sum = 0;
-        for (float v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 
     private static JavaSparkContext context(Dataset<Row> data) {

@@ -22,6 +22,7 @@ abstract class DistributedSteps implements StepSource {
     final boolean shuffle;
     final long seed;
     private final int rows;
+    private final int batchSize;
     private final int batches;
     private int epoch = 1;
     private int position;
@@ -37,6 +38,7 @@ abstract class DistributedSteps implements StepSource {
         this.shuffle = fit.shuffle();
         this.seed = fit.shuffleSeed() != null ? fit.shuffleSeed() : network.seed() + network.step();
         this.rows = rows;
+        this.batchSize = Math.min(fit.batchSize(), rows);
         this.batches = batches;
     }
 
@@ -61,10 +63,12 @@ abstract class DistributedSteps implements StepSource {
             position = 0;
             epoch++;
         }
-        ShardWork.Position at = new ShardWork.Position(shuffle, seed, epoch, position++, batches);
+        ShardWork.Position at = new ShardWork.Position(shuffle, seed, epoch, position++, batches, rows, batchSize);
         Result result = run(at);
         lastRows = (int) result.rows();
-        return result.meanLoss();
+        // A step can find no rows in any partition (a batch smaller than the partitions' count); it
+        // changes nothing and weighs nothing in the epoch's mean.
+        return result.rows() == 0 ? 0 : result.meanLoss();
     }
 
     /** What one step trained: the rows and their mean loss. */

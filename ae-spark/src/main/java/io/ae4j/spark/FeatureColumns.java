@@ -78,8 +78,8 @@ final class FeatureColumns implements Serializable {
      * Copies the features of {@code row} into {@code into} from {@code offset}.
      *
      * @param where the row's place for error messages, such as "row 12 of partition 3"
-     * @throws IllegalArgumentException on a null, a value that is not a finite float, or an array
-     *                                  of the wrong length
+     * @throws BadRowException on a null, a value that is not a finite float, or an array of the
+     *                         wrong length
      */
     void read(Row row, float[] into, int offset, String where) {
         if (array) {
@@ -89,7 +89,7 @@ final class FeatureColumns implements Serializable {
         for (int c = 0; c < indices.length; c++) {
             Object value = row.get(indices[c]);
             if (value == null) {
-                throw new IllegalArgumentException(where + ": feature column '" + names[c] + "' is null; "
+                throw new BadRowException(where + ": feature column '" + names[c] + "' is null; "
                         + "drop or fill such rows first (Dataset.na())");
             }
             into[offset + c] = finite(((Number) value).floatValue(), names[c], where);
@@ -99,17 +99,17 @@ final class FeatureColumns implements Serializable {
     private void readArray(Row row, float[] into, int offset, String where) {
         String name = names[0];
         if (row.isNullAt(indices[0])) {
-            throw new IllegalArgumentException(where + ": feature column '" + name + "' is null");
+            throw new BadRowException(where + ": feature column '" + name + "' is null");
         }
         List<Object> values = row.getList(indices[0]);
         if (values.size() != width) {
-            throw new IllegalArgumentException(where + ": feature column '" + name + "' holds " + values.size()
+            throw new BadRowException(where + ": feature column '" + name + "' holds " + values.size()
                     + " values, but the model takes " + width);
         }
         for (int c = 0; c < width; c++) {
             Object value = values.get(c);
             if (value == null) {
-                throw new IllegalArgumentException(where + ": element " + c + " of feature column '" + name + "' is null");
+                throw new BadRowException(where + ": element " + c + " of feature column '" + name + "' is null");
             }
             into[offset + c] = finite(((Number) value).floatValue(), name, where);
         }
@@ -117,7 +117,7 @@ final class FeatureColumns implements Serializable {
 
     private static float finite(float value, String column, String where) {
         if (!Float.isFinite(value)) {
-            throw new IllegalArgumentException(where + ": feature column '" + column + "' is " + value
+            throw new BadRowException(where + ": feature column '" + column + "' is " + value
                     + " as a float; features must be finite");
         }
         return value;

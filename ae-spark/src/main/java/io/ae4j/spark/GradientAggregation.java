@@ -22,7 +22,7 @@ final class GradientAggregation extends DistributedSteps {
     @Override
     Result run(ShardWork.Position at) {
         Broadcast<float[]> parameters = spark.broadcast(network.parameters());
-        Broadcast<ModelBroadcast> m = model;
+        Broadcast<ModelBroadcast> m = model;   // a local: the lambda below must not capture this, which Spark cannot serialise
         try {
             GradientSum sum = shards.treeAggregate(new GradientSum(),
                     (acc, shard) -> acc.merge(ShardWork.gradient(shard, m.value(), parameters.value(), at)),

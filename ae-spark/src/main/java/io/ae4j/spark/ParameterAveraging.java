@@ -34,12 +34,12 @@ final class ParameterAveraging extends DistributedSteps {
     @Override
     Result run(ShardWork.Position at) {
         Broadcast<NetworkState> state = spark.broadcast(network.state());
+        // Locals: the lambda below must not capture this, which Spark cannot serialise.
         Broadcast<ModelBroadcast> m = model;
-        int batch = batchSize;
         int steps = localSteps;
         try {
             StateSum sum = shards.treeAggregate(new StateSum(),
-                    (acc, shard) -> acc.merge(ShardWork.trainLocally(shard, m.value(), state.value(), batch, steps, at)),
+                    (acc, shard) -> acc.merge(ShardWork.trainLocally(shard, m.value(), state.value(), steps, at)),
                     StateSum::merge, treeDepth);
             if (Double.isFinite(sum.meanLoss())) {
                 network.setParameters(sum.meanParameters());

@@ -18,6 +18,9 @@ final class Shard implements Serializable {
     private final float[] values;
     private final int rows;
     private final int cols;
+    // The last epoch's order, kept on the executor (not shipped): every step of an epoch uses it.
+    private transient int orderEpoch = -1;
+    private transient int[] order;
 
     private Shard(int partition, float[] values, int rows, int cols) {
         this.partition = partition;
@@ -35,7 +38,7 @@ final class Shard implements Serializable {
             if ((rows + 1) * (long) width > values.length) {
                 long grown = Math.min((long) values.length * 2, Integer.MAX_VALUE - 8);
                 if (grown < (rows + 1) * (long) width) {
-                    throw new IllegalArgumentException("partition " + partition + " holds more than " + rows
+                    throw new BadRowException("partition " + partition + " holds more than " + rows
                             + " rows of " + width + " features, beyond what one Java array holds; repartition into more partitions");
                 }
                 values = java.util.Arrays.copyOf(values, (int) grown);
@@ -58,7 +61,16 @@ final class Shard implements Serializable {
      * The order of the rows in {@code epoch}: as stored, or a permutation drawn from
      * {@code seed}, the partition and the epoch, so that a run repeats.
      */
-    int[] order(boolean shuffle, long seed, int epoch) {
+    synchronized int[] order(boolean shuffle, long seed, int epoch) {
+        if (order != null && orderEpoch == epoch) {
+            return order;
+        }
+        order = draw(shuffle, seed, epoch);
+        orderEpoch = epoch;
+        return order;
+    }
+
+    private int[] draw(boolean shuffle, long seed, int epoch) {
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;

@@ -18,19 +18,26 @@ final class ShardWork {
     private ShardWork() {
     }
 
-    /** Where a partition is in an epoch. */
-    record Position(boolean shuffle, long seed, int epoch, int index, int count) implements java.io.Serializable {
+    /**
+     * Where training is: step (gradient aggregation) or round (parameter averaging) {@code index}
+     * of {@code count} in {@code epoch}, over {@code rows} rows of the whole cluster in batches of
+     * {@code batchSize}, each partition visiting its rows in an order drawn from {@code seed}.
+     */
+    record Position(boolean shuffle, long seed, int epoch, int index, int count, long rows, int batchSize)
+            implements java.io.Serializable {
     }
 
     /**
      * Gradient aggregation: the gradient sum of the partition's share of step {@code at.index()}
-     * of {@code at.count()} in the epoch, from the given parameters. The share is a contiguous
-     * slice of the epoch's order, so that one partition with one step is a full-batch pass.
+     * in the epoch, from the given parameters. Step {@code i} covers the cluster's rows
+     * {@code [i * batch, (i + 1) * batch)}, and each partition takes the same fraction of its own
+     * rows, a contiguous slice of its epoch order: on one partition these are exactly the batches
+     * of local training, a smaller last one included.
      */
     static GradientSum gradient(Shard shard, ModelBroadcast model, float[] parameters, Position at) {
         GradientSum sum = new GradientSum();
-        int from = (int) ((long) at.index() * shard.rows() / at.count());
-        int to = (int) ((long) (at.index() + 1) * shard.rows() / at.count());
+        int from = share(at.index(), at, shard.rows());
+        int to = share(at.index() + 1, at, shard.rows());
         if (from == to) {
             return sum;
         }
@@ -59,9 +66,9 @@ final class ShardWork {
      * mini-batches {@code index * localSteps} up to {@code localSteps} more, from the given state.
      * A partition whose batches have run out for this epoch contributes nothing.
      */
-    static StateSum trainLocally(Shard shard, ModelBroadcast model, NetworkState start, int batchSize, int localSteps,
-                                 Position at) {
+    static StateSum trainLocally(Shard shard, ModelBroadcast model, NetworkState start, int localSteps, Position at) {
         StateSum sum = new StateSum();
+        int batchSize = at.batchSize();
         int batches = (shard.rows() + batchSize - 1) / batchSize;
         int first = at.index() * localSteps;
         int last = Math.min(first + localSteps, batches);
@@ -86,5 +93,11 @@ final class ShardWork {
         } finally {
             ExecutorModels.release(model, autoencoder);
         }
+    }
+
+    /** Where step {@code step}'s share of a partition of {@code partitionRows} rows begins. */
+    private static int share(int step, Position at, int partitionRows) {
+        long clusterRow = Math.min(at.rows(), (long) step * at.batchSize());
+        return (int) (clusterRow * partitionRows / at.rows());
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code epochs}, early stopping and listeners: as locally, run on the driver.</li>
  *   <li>{@code batchSize}: rows per optimizer step over the whole cluster for gradient
- *       aggregation (each partition contributes its share); rows per local step in each
+ *       aggregation (each partition contributes the same fraction of its rows); rows per local step in each
  *       partition for parameter averaging.</li>
  *   <li>{@code shuffle}, {@code shuffleSeed}: each partition visits its rows in a new order each
  *       epoch, drawn from the seed, the partition and the epoch.</li>
@@ -25,7 +25,8 @@ public final class SparkFitConfig {
         /**
          * Each step, every partition computes the gradient sum of its share of the batch from
          * the broadcast weights; {@code treeAggregate} sums them and the driver takes the
-         * optimizer step. The same as single-machine training, to float rounding.
+         * optimizer step. On one partition without shuffling, the same as single-machine training
+         * to float rounding, for models without noise, dropout or KL sparsity.
          */
         GRADIENT_AGGREGATION,
         /**

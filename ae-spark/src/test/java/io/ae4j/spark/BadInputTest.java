@@ -86,6 +86,15 @@ class BadInputTest {
     }
 
     @Test
+    void aModelWithAScalerIsNotFittedOnUnscaledRows() {
+        Dataset<Row> data = table(numbers("a", "b", "c"), RowFactory.create(1.0, 2.0, 3.0));
+        Autoencoder scaled = Autoencoder.builder().inputSize(3).encoder(Dense.of(2, Activation.RELU))
+                .decoder(Dense.of(3, Activation.SIGMOID)).seed(1).build();
+        scaled.putMetadata(io.ae4j.data.Scaler.TYPE, "none");
+        refused(() -> AeSpark.fit(data, scaled, config), "carries a fitted scaler");
+    }
+
+    @Test
     void settingsAreCheckedWhenSet() {
         refused(() -> SparkFitConfig.builder(), "name the feature columns");
         refused(() -> SparkFitConfig.builder("a").localSteps(0), "local steps must be >= 1");

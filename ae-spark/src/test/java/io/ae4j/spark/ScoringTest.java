@@ -42,7 +42,10 @@ class ScoringTest {
     }
 
     @Test
-    void scoresEqualLocalReconstructionErrorsRowForRowAndLoadTheModelOncePerJvm() {
+    void scoresEqualLocalReconstructionErrorsRowForRowAndLoadTheModelOncePerJvm() throws Exception {
+        // A copy with metadata of its own has an identity no other test has loaded.
+        Autoencoder model = Autoencoder.fromBytes(ScoringTest.model.toBytes(), "copy", ScoringTest.model.backend());
+        model.putMetadata("test", "scoresEqualLocalReconstructionErrors");
         int loadsBefore = ExecutorModels.loads();
         List<Row> scored = AeSpark.score(frame, model, LocalSpark.featureNames(COLS)).collectAsList();
 

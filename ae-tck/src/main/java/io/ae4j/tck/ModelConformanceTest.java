@@ -291,6 +291,7 @@ public abstract class ModelConformanceTest {
         assertEquals(1, e.epoch());
         assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
         assertArrayEquals(initial, ae.network().parameters());
+        assertEquals(0, ae.network().step(), "the optimizer's step count goes back too");
     }
 
     @Test

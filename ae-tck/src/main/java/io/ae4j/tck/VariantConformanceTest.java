@@ -65,13 +65,13 @@ public abstract class VariantConformanceTest {
     @Test
     void everyVariantSavesLoadsAndResumesTrainingExactly() throws IOException {
         FitConfig twoEpochs = FitConfig.builder().epochs(2).batchSize(16).build();
-        for (long seed : new long[] {1, 2}) {
-            Autoencoder straight = seed == 1 ? sparseDenoising(7) : variational(7, 0.5);
+        for (int model = 1; model <= 2; model++) {
+            Autoencoder straight = model == 1 ? sparseDenoising(7) : variational(7, 0.5);
             straight.fit(data, twoEpochs);
             straight.fit(data, twoEpochs);
-            Autoencoder saved = seed == 1 ? sparseDenoising(7) : variational(7, 0.5);
+            Autoencoder saved = model == 1 ? sparseDenoising(7) : variational(7, 0.5);
             saved.fit(data, twoEpochs);
-            Path file = dir.resolve("variant" + seed + ".ae4j");
+            Path file = dir.resolve("variant" + model + ".ae4j");
             saved.save(file);
             Autoencoder loaded = Autoencoder.load(file, backend());
             assertEquals(saved.encoderLayers().toString(), loaded.encoderLayers().toString());
@@ -142,6 +142,10 @@ public abstract class VariantConformanceTest {
             assertTrue(kl[e] > 0 && kl[e] < history.trainLoss()[e], "epoch " + e + ": the KL part " + kl[e]
                     + " of the loss " + history.trainLoss()[e]);
         }
+        FloatMatrix held = GradientCheckConformanceTest.uniform(20, 6, new SplittableRandom(32));
+        double validated = vae.fit(data, FitConfig.builder().epochs(1).batchSize(8).validationData(held).build())
+                .validationLoss()[0];
+        assertEquals(vae.evaluate(held), validated, 1e-6 * validated, "evaluate is fit's validation: inference plus the KL");
         double[] none = sparseDenoisingWithoutPenalties().fit(data, FitConfig.builder().epochs(2).build()).penalties();
         assertArrayEquals(new double[2], none, "no penalty layers, no penalties");
     }
@@ -164,7 +168,7 @@ public abstract class VariantConformanceTest {
                 .decoder(TiedDense.of(4, Activation.RELU), TiedDense.of(6, Activation.SIGMOID)).backend(backend()).build(),
                 "mirror-image shapes", "3 -> 4", "must map 4 -> 3");
         refused(() -> Autoencoder.builder().inputSize(6).encoder(TiedDense.of(3, Activation.RELU))
-                .decoder(Dense.of(6, Activation.SIGMOID)).backend(backend()).build(), "needs a Dense layer in the encoder");
+                .decoder(Dense.of(6, Activation.SIGMOID)).backend(backend()).build(), "needs a Dense layer at the mirror-image place");
     }
 
     @Test
@@ -178,6 +182,9 @@ public abstract class VariantConformanceTest {
         refused(() -> KlSparsity.of(1, 1), "sparsity target rho");
         refused(() -> KlSparsity.of(0.05, -1), "sparsity weight beta");
         refused(() -> ActivityL1.of(-1), "L1 activity weight");
+        refused(() -> Autoencoder.builder().inputSize(6)
+                .encoder(Dense.of(3, Activation.RELU), KlSparsity.of(0.05, 1))
+                .decoder(Dense.of(6, Activation.SIGMOID)).backend(backend()).build(), "KL sparsity needs activations in (0, 1)");
         refused(() -> Autoencoder.builder().inputSize(6)
                 .encoder(Dense.of(5, Activation.LINEAR), VariationalLatent.of(1))
                 .decoder(Dense.of(6, Activation.SIGMOID)).backend(backend()).build(), "even width", "5 wide");
