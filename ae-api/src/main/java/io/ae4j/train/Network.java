@@ -294,6 +294,7 @@ public final class Network {
      *
      * @param batchSize rows per step, > 0
      * @param shuffle   whether each epoch visits the rows in a new random order, drawn from {@code seed}
+     * @param seed      the shuffle's seed, which also salts the draws of noise and dropout layers
      */
     public TrainingSteps steps(FloatMatrix data, int batchSize, boolean shuffle, long seed) {
         checkBatch(data);
@@ -397,11 +398,14 @@ public final class Network {
 
     // ---- the engine's own steps, used by FitLoop -----------------------------------------------
 
-    /** One training step on the batch in {@code ws.input}: forward, loss, backward, update. Allocates nothing. */
-    double trainStep(Workspace ws) {
-        // From the seed and step alone, so that a fit resumed from a saved model draws the noise
-        // it would have drawn.
-        passSeed = mix(seed, step, 0);
+    /**
+     * One training step on the batch in {@code ws.input}: forward, loss, backward, update.
+     * Allocates nothing. The noise is drawn from the model's seed, the step and {@code noiseSalt}:
+     * no counter of this process, so that a fit resumed from a saved model draws the noise it
+     * would have drawn, and distinct salts give workers that start from one state their own.
+     */
+    double trainStep(Workspace ws, long noiseSalt) {
+        passSeed = mix(seed, step, noiseSalt);
         double value = forwardBackward(ws, ws.input);
         if (Double.isFinite(value)) {
             update();

@@ -26,6 +26,7 @@ public final class TrainingSteps implements StepSource {
     private final int batches;
     private final boolean shuffle;
     private final SplittableRandom random;
+    private final long noiseSalt;
     private int position;       // batches of the current epoch trained so far
     private int lastRows;
 
@@ -38,6 +39,7 @@ public final class TrainingSteps implements StepSource {
         this.batches = (order.length + this.batchSize - 1) / this.batchSize;
         this.shuffle = shuffle;
         this.random = new SplittableRandom(seed);
+        this.noiseSalt = seed;
     }
 
     @Override
@@ -89,7 +91,7 @@ public final class TrainingSteps implements StepSource {
         backend.gatherRows(data, order, from, ws.input);
         position++;
         lastRows = ws.rows;
-        return network.trainStep(ws);
+        return network.trainStep(ws, noiseSalt);
     }
 
     private void shuffle() {

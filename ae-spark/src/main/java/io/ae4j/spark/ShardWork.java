@@ -82,8 +82,10 @@ final class ShardWork {
             Network network = autoencoder.network();
             network.setParameters(start.parameters());
             network.setOptimizerState(start.optimizerState(), start.step());
+            // The seed salts noise and dropout, so that partitions starting from one state draw their own.
+            long salt = at.seed() + 0x9E3779B97F4A7C15L * (shard.partition() + 1) + 0x632BE59BD9B4E019L * at.epoch();
             TrainingSteps steps = network.steps(shard.gather(shard.order(at.shuffle(), at.seed(), at.epoch()), from, to),
-                    batchSize, false, 0);
+                    batchSize, false, salt);
             double loss = 0;
             for (int b = first; b < last; b++) {
                 loss += steps.step() * steps.lastBatchRows();

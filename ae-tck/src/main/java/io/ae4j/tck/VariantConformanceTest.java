@@ -98,6 +98,17 @@ public abstract class VariantConformanceTest {
         assertFalse(java.util.Arrays.equals(g1, g2), "training passes draw noise from their seed");
         noisy.network().computeGradients(data, g2, 1);
         assertArrayEquals(g1, g2);
+
+        // Stepwise training salts its noise with the steps' seed: workers starting from one state draw their own.
+        float[][] after = new float[3][];
+        long[] salts = {5, 5, 6};
+        for (int i = 0; i < 3; i++) {
+            Autoencoder worker = sparseDenoising(3);
+            worker.network().steps(data, 16, false, salts[i]).step();
+            after[i] = worker.network().parameters();
+        }
+        assertArrayEquals(after[0], after[1], "the same salt, the same draw");
+        assertFalse(java.util.Arrays.equals(after[0], after[2]), "another salt, another draw");
     }
 
     @Test
