@@ -70,12 +70,17 @@ class RandomFillTest {
         for (int i = 0; i < 500; i++) {
             split.randomNormal(big, i);
         }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 200; i++) {
-            split.randomMask(big, i, 0.5f, 2f);
-            split.randomNormal(big, i);
+        // The least of five windows: one-off events (a compilation, the pool's own bookkeeping) may
+        // land in any one window, but a fill that allocated would show in all of them.
+        double perFill = Double.MAX_VALUE;
+        for (int window = 0; window < 5; window++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100; i++) {
+                split.randomMask(big, i, 0.5f, 2f);
+                split.randomNormal(big, i);
+            }
+            perFill = Math.min(perFill, (threads.getCurrentThreadAllocatedBytes() - before) / 200.0);
         }
-        double perFill = (threads.getCurrentThreadAllocatedBytes() - before) / 400.0;
         assertTrue(perFill <= 16, "a split fill allocated " + perFill + " bytes on the calling thread");
     }
 }

@@ -18,18 +18,25 @@ final class Nd4jPenalties {
 
     private static final double EPSILON = 1e-7;
 
+    /**
+     * The backend's own generator per thread: reseeding ND4J's per-thread default one would change
+     * the draws of any ND4J code of the user's on the same thread.
+     */
+    private static final ThreadLocal<Random> GENERATORS =
+            ThreadLocal.withInitial(() -> Nd4j.getRandomFactory().getNewRandomInstance(0));
+
     private Nd4jPenalties() {
     }
 
-    /** Standard normals from ND4J's per-thread generator, seeded so that a seed repeats its draw. */
+    /** Standard normals from this backend's generator of the thread, seeded so that a seed repeats its draw. */
     static void normal(INDArray out, long seed) {
-        Random random = Nd4j.getRandom();
+        Random random = GENERATORS.get();
         random.setSeed(seed);
         Nd4j.getExecutioner().exec(new GaussianDistribution(out, 0.0, 1.0), random);
     }
 
     static void mask(INDArray out, long seed, float keep, float scale) {
-        Random random = Nd4j.getRandom();
+        Random random = GENERATORS.get();
         random.setSeed(seed);
         Nd4j.getExecutioner().exec(new BernoulliDistribution(out, keep), random);
         if (scale != 1f) {

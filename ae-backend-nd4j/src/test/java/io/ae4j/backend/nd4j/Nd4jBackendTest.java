@@ -139,4 +139,15 @@ class Nd4jBackendTest {
         assertThrows(IllegalArgumentException.class, () -> backend.loss(LossKind.BCE, a, b, a));
         assertThrows(IllegalArgumentException.class, () -> backend.loss(LossKind.MSE, a, b, b));
     }
+
+    @Test
+    void noiseKernelsLeaveNd4jsOwnGeneratorAlone() {
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(42);
+        long expected = org.nd4j.linalg.factory.Nd4j.getRandom().nextLong();
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(42);
+        backend.randomNormal(backend.create(10, 10), 7);
+        backend.randomMask(backend.create(10, 10), 8, 0.5f, 2f);
+        assertEquals(expected, org.nd4j.linalg.factory.Nd4j.getRandom().nextLong(),
+                "a user's ND4J draws on this thread are not reseeded by training noise");
+    }
 }
