@@ -106,11 +106,16 @@ public abstract class TrainingConformanceTest {
         for (int i = 0; i < 2700; i++) {       // 270 epochs of 10 batches: warms up buffers and the JIT
             steps.step();
         }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 300; i++) {
-            steps.step();
+        // The least of three windows: a one-off event (a compilation, a thread pool's bookkeeping) may
+        // land in one, but a step that allocated would show in all of them.
+        double perStep = Double.MAX_VALUE;
+        for (int window = 0; window < 3; window++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100; i++) {
+                steps.step();
+            }
+            perStep = Math.min(perStep, (threads.getCurrentThreadAllocatedBytes() - before) / 100.0);
         }
-        double perStep = (threads.getCurrentThreadAllocatedBytes() - before) / 300.0;
         assertTrue(perStep <= maxBytesAllocatedPerStep(), "a training step allocated " + perStep + " bytes");
     }
 
