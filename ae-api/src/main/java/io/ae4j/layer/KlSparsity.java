@@ -36,6 +36,15 @@ public final class KlSparsity extends PassThroughLayer {
         return beta;
     }
 
+    /** Mean activations are compared with a probability; other codes would make the gradient explode. */
+    @Override
+    public void checkFollows(Layer previous) {
+        if (previous.activation().function() != Activation.Function.SIGMOID) {
+            throw new IllegalArgumentException("KL sparsity needs activations in (0, 1), but the layer before it ("
+                    + previous + ") is not a sigmoid; make it Activation.SIGMOID or use ActivityL1");
+        }
+    }
+
     @Override
     public int[][] scratchShapes(int batchRows, int inputSize) {
         return new int[][] {{1, inputSize}};

@@ -54,6 +54,15 @@ public interface Layer {
         return 0;
     }
 
+    /**
+     * Checks, when a network is built, that this layer can take the output of {@code previous}
+     * (the layer before it). The default takes any.
+     *
+     * @throws IllegalArgumentException saying what {@code previous} would have to be
+     */
+    default void checkFollows(Layer previous) {
+    }
+
     /** The activation applied last, {@link Activation#LINEAR} if none. */
     default Activation activation() {
         return Activation.LINEAR;

@@ -1,8 +1,6 @@
 package io.ae4j.train;
 
 import io.ae4j.data.FloatMatrix;
-import io.ae4j.layer.Activation;
-import io.ae4j.layer.KlSparsity;
 import io.ae4j.layer.Layer;
 import io.ae4j.layer.LayerState;
 import io.ae4j.loss.Loss;
@@ -113,11 +111,7 @@ public final class Network {
         this.parameterCount = count;
         this.tied = new TiedWeights(backend, this.layers, layerInputSizes);
         for (int l = 1; l < this.layers.length; l++) {
-            // KL sparsity compares mean activations with a probability; other codes make its gradient explode.
-            if (this.layers[l] instanceof KlSparsity && this.layers[l - 1].activation().function() != Activation.Function.SIGMOID) {
-                throw new IllegalArgumentException("KL sparsity needs activations in (0, 1), but layer " + (l - 1) + " ("
-                        + this.layers[l - 1] + ") is not a sigmoid; make it Activation.SIGMOID or use ActivityL1");
-            }
+            this.layers[l].checkFollows(this.layers[l - 1]);
         }
     }
 
