@@ -175,8 +175,14 @@ public final class Autoencoder {
         if (n <= 0) {
             throw new IllegalArgumentException("the number of samples must be > 0, got " + n);
         }
+        long values = (long) n * codeSize();
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " samples of a " + codeSize() + "-value code are " + values
+                    + " values, more than one array holds; draw at most " + (Integer.MAX_VALUE - 8) / codeSize()
+                    + " samples at a time");
+        }
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        float[] codes = new float[Math.multiplyExact(n, codeSize())];
+        float[] codes = new float[(int) values];
         for (int i = 0; i < codes.length; i++) {
             codes[i] = (float) random.nextGaussian();
         }

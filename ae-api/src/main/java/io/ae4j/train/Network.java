@@ -50,6 +50,7 @@ public final class Network {
     private final AtomicLong gradientPasses = new AtomicLong();
     private long passSeed;           // the noise seed of the training pass under way
     private double lastPenalty;      // the layers' penalties in the last training pass's loss
+    private boolean fitting;         // a fit's loop is running (only read and written under the change guard)
 
     /** Training workspaces by batch size; a fit needs at most four (train and validation, full and last). */
     private final Workspace[] workspaces = new Workspace[8];
@@ -71,6 +72,7 @@ public final class Network {
         if (!(clipNorm >= 0) || Float.isInfinite(clipNorm)) {
             throw new IllegalArgumentException("gradient clip norm must be a finite number >= 0 (0 for none), got " + clipNorm);
         }
+        NetworkSize.check(inputSize, layers, optimizer.stateSlots());
         this.backend = backend;
         this.inputSize = inputSize;
         this.layers = layers.toArray(new Layer[0]);
@@ -312,7 +314,7 @@ public final class Network {
                     config.shuffleSeed() != null ? config.shuffleSeed() : seed + step);
             DoubleSupplier validationLoss = validation == null ? null
                     : new LocalValidation(this, validation, config.batchSize());
-            history[0] = new FitLoop(this, steps, validationLoss, config).run();
+            history[0] = runFit(steps, validationLoss, config);
         });
         return history[0];
     }
@@ -347,8 +349,27 @@ public final class Network {
                     + steps.batchesPerEpoch() + " batches and " + steps.rows() + " rows");
         }
         TrainingHistory[] history = new TrainingHistory[1];
-        guard.change(() -> history[0] = new FitLoop(this, steps, validationLoss, config).run());
+        guard.change(() -> history[0] = runFit(steps, validationLoss, config));
         return history[0];
+    }
+
+    /**
+     * Runs one fit's loop under the change guard. The guard lets the training thread change the
+     * network from inside the loop (a step source applying gradients), so a fit started from that
+     * thread, from a listener say, is refused here: it would train the model behind the outer
+     * fit's back and leave its history wrong.
+     */
+    private TrainingHistory runFit(StepSource steps, DoubleSupplier validationLoss, FitConfig config) {
+        if (fitting) {
+            throw new IllegalStateException("fit was called while this model's fit is running on the same thread "
+                    + "(from a training listener or step source?); start the next fit after the running one returns");
+        }
+        fitting = true;
+        try {
+            return new FitLoop(this, steps, validationLoss, config).run();
+        } finally {
+            fitting = false;
+        }
     }
 
     // ---- inference ------------------------------------------------------------------------------

@@ -1,0 +1,70 @@
+package io.ae4j.train;
+
+import io.ae4j.layer.Layer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks, before anything is allocated, that a network's tensors can exist: every size is
+ * computed in {@code long}, so that a layer of 70,000 units after 70,000 inputs is refused with
+ * its real size instead of wrapping around to a negative or small one.
+ */
+final class NetworkSize {
+
+    /** The most elements one Java array holds: flat parameter copies and heap tensors are arrays. */
+    static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    private NetworkSize() {
+    }
+
+    /**
+     * Refuses a network whose parameters, or its flat optimizer state, would not fit one Java
+     * array, or whose parameters, gradients and optimizer state would not fit this JVM's heap.
+     *
+     * @param stateSlots the optimizer's state tensors per parameter tensor
+     * @throws IllegalArgumentException naming the layer and the sizes, and how to fix them
+     */
+    static void check(int inputSize, List<Layer> layers, int stateSlots) {
+        long total = 0;
+        int width = inputSize;
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            if (layer == null) {
+                throw new IllegalArgumentException("layer " + l + " is null");
+            }
+            for (int[] shape : layer.parameterShapes(width)) {
+                long elements = (long) shape[0] * shape[1];
+                if (elements > MAX_ELEMENTS) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "layer %d, %s after %,d inputs, would have a %,d x %,d parameter tensor (%,d values); "
+                                    + "one tensor holds at most %,d: use fewer units or inputs",
+                            l, layer, width, shape[0], shape[1], elements, MAX_ELEMENTS));
+                }
+                total += elements;
+            }
+            width = layer.outputSize(width);
+        }
+        long flatState = total * Math.max(1, stateSlots);
+        if (flatState > MAX_ELEMENTS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the network has %,d parameters%s; one model holds at most %,d: use fewer or smaller layers",
+                    total, stateSlots > 1 ? " and " + stateSlots + " optimizer state values per parameter" : "",
+                    MAX_ELEMENTS / Math.max(1, stateSlots)));
+        }
+        // Parameters, gradients, optimizer state and the initial values drawn on the heap.
+        long bytes = 4 * total * (3L + stateSlots);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the network has %,d parameters, which with their gradients and optimizer state need about %,d MB, "
+                            + "but this JVM may use at most %,d MB of heap: use fewer or smaller layers, or raise the heap "
+                            + "(java -Xmx%dg; for the ae command, AE_JAVA_OPTS=-Xmx%dg)",
+                    total, bytes >> 20, heap >> 20, gigabytesAbove(bytes), gigabytesAbove(bytes)));
+        }
+    }
+
+    /** The heap, in whole gigabytes, to ask for so that {@code bytes} fit with room to work. */
+    static long gigabytesAbove(long bytes) {
+        return Math.max(1, (bytes + bytes / 2 + (1L << 30) - 1) >> 30);
+    }
+}
