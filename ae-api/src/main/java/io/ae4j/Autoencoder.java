@@ -2,6 +2,7 @@ package io.ae4j;
 
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.io.ModelFile;
+import io.ae4j.io.ModelFormatException;
 import io.ae4j.io.ModelSnapshot;
 import io.ae4j.layer.Layer;
 import io.ae4j.loss.Loss;
@@ -307,33 +308,54 @@ public final class Autoencoder {
         return load(file, Backends.get());
     }
 
-    /** Reads a model saved by {@link #save}, onto {@code backend}. */
+    /**
+     * Reads a model saved by {@link #save}, onto {@code backend}. A loaded model passes the checks
+     * {@link Builder#build} makes, and holds finite parameters and optimizer state.
+     *
+     * @throws ModelFormatException if the file is not an ae4j model, is damaged, or describes a model
+     *                              that cannot be built; the message names the file and what is wrong
+     */
     public static Autoencoder load(Path file, Backend backend) throws IOException {
         if (file == null || backend == null) {
             throw new IllegalArgumentException("file and backend must not be null");
         }
-        return of(ModelFile.read(file), backend);
+        return of(ModelFile.read(file), file.toString(), backend);
     }
 
     /**
      * Reads a model from the bytes {@link #toBytes} gave, onto {@code backend}.
      *
      * @param source names the bytes' origin in error messages
+     * @throws ModelFormatException as {@link #load(Path, Backend)} does, the message naming {@code source}
      */
     public static Autoencoder fromBytes(byte[] bytes, String source, Backend backend) throws IOException {
         if (backend == null) {
             throw new IllegalArgumentException("backend must not be null");
         }
-        return of(ModelFile.fromBytes(bytes, source), backend);
+        return of(ModelFile.fromBytes(bytes, source), source, backend);
     }
 
-    private static Autoencoder of(ModelSnapshot s, Backend backend) {
-        List<Layer> layers = new ArrayList<>(s.encoder());
-        layers.addAll(s.decoder());
-        Network network = new Network(backend, s.inputSize(), layers, s.loss(), s.optimizer(), s.clipNorm(), s.seed());
-        network.setParameters(s.parameters());
-        network.setOptimizerState(s.optimizerState(), s.step());
-        return new Autoencoder(network, s.encoder().size(), s.metadata());
+    /**
+     * The model {@code s} describes, checked by {@link Builder#build} as a model described in code
+     * is, with the weights, optimizer state and metadata of {@code s}.
+     *
+     * @throws ModelFormatException naming {@code source} if the builder refuses the description
+     */
+    private static Autoencoder of(ModelSnapshot s, String source, Backend backend) throws ModelFormatException {
+        Autoencoder model;
+        try {
+            model = builder().inputSize(s.inputSize())
+                    .encoder(s.encoder().toArray(new Layer[0])).decoder(s.decoder().toArray(new Layer[0]))
+                    .loss(s.loss()).optimizer(s.optimizer()).gradientClipNorm(s.clipNorm()).seed(s.seed())
+                    .backend(backend).build();
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(source, "describes a model that cannot be built: " + e.getMessage()
+                    + " (the file is damaged or is not an ae4j model)");
+        }
+        model.network.setParameters(s.parameters());
+        model.network.setOptimizerState(s.optimizerState(), s.step());
+        model.metadata.putAll(s.metadata());
+        return model;
     }
 
     private ModelSnapshot snapshot() {

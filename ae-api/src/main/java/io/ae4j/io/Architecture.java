@@ -55,16 +55,30 @@ final class Architecture {
         List<Layer> layers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String key = part + "." + i + ".";
-            String type = f.text(key + "type");
-            if (!type.equals("dense")) {
-                layers.add(variantLayer(f, key, type));
-                continue;
+            try {
+                layers.add(layer(f, key));
+            } catch (IllegalArgumentException e) {
+                throw new FieldException(part + " layer " + i, e.getMessage());
             }
-            Activation activation = activation(f, key);
-            Initializer init = f.parse(key + "initializer", v -> Initializer.valueOf(v.toUpperCase(Locale.ROOT)));
-            layers.add(Dense.of(f.integer(key + "units", 1, Integer.MAX_VALUE), activation).withInitializer(init));
         }
         return layers;
+    }
+
+    /** The layer whose keys start with {@code key}; its factory refuses settings it cannot take. */
+    private static Layer layer(Fields f, String key) {
+        String type = f.text(key + "type");
+        return switch (type) {
+            case "dense" -> Dense.of(f.integer(key + "units", 1, Integer.MAX_VALUE), activation(f, key))
+                    .withInitializer(f.parse(key + "initializer", v -> Initializer.valueOf(v.toUpperCase(Locale.ROOT))));
+            case "gaussian_noise" -> GaussianNoise.of(f.decimal(key + "sigma"));
+            case "masking_noise" -> MaskingNoise.of(f.decimal(key + "rate"));
+            case "dropout" -> Dropout.of(f.decimal(key + "rate"));
+            case "activity_l1" -> ActivityL1.of(f.decimal(key + "lambda"));
+            case "kl_sparsity" -> KlSparsity.of(f.decimal(key + "rho"), f.decimal(key + "beta"));
+            case "variational_latent" -> VariationalLatent.of(f.decimal(key + "beta"));
+            case "tied_dense" -> TiedDense.of(f.integer(key + "units", 1, Integer.MAX_VALUE), activation(f, key));
+            default -> throw FieldException.ofKey(key + "type", "unknown layer type '" + type + "'");
+        };
     }
 
     private static Activation activation(Fields f, String key) {
@@ -73,25 +87,6 @@ final class Architecture {
             activation = f.parse(key + "slope", v -> Activation.leakyRelu(Float.parseFloat(v)));
         }
         return activation;
-    }
-
-    /** A layer of the autoencoder variants, from its type and settings. */
-    private static Layer variantLayer(Fields f, String key, String type) {
-        try {
-            return switch (type) {
-                case "gaussian_noise" -> GaussianNoise.of(f.decimal(key + "sigma"));
-                case "masking_noise" -> MaskingNoise.of(f.decimal(key + "rate"));
-                case "dropout" -> Dropout.of(f.decimal(key + "rate"));
-                case "activity_l1" -> ActivityL1.of(f.decimal(key + "lambda"));
-                case "kl_sparsity" -> KlSparsity.of(f.decimal(key + "rho"), f.decimal(key + "beta"));
-                case "variational_latent" -> VariationalLatent.of(f.decimal(key + "beta"));
-                case "tied_dense" -> TiedDense.of(f.integer(key + "units", 1, Integer.MAX_VALUE),
-                        activation(f, key));
-                default -> throw new FieldException(key + "type", "unknown layer type '" + type + "'");
-            };
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(key + "type", e.getMessage());
-        }
     }
 
     /** The optimizer with its settings. */
@@ -105,16 +100,16 @@ final class Architecture {
                     return new Adam(lr, f.decimal("optimizer.beta1"), f.decimal("optimizer.beta2"),
                             f.decimal("optimizer.epsilon"), f.decimal("optimizer.weight_decay"));
                 case "sgd":
-                    return new Sgd(lr, f.decimal("optimizer.momentum"),
-                            Boolean.parseBoolean(f.text("optimizer.nesterov")), f.decimal("optimizer.weight_decay"));
+                    return new Sgd(lr, f.decimal("optimizer.momentum"), f.bool("optimizer.nesterov"),
+                            f.decimal("optimizer.weight_decay"));
                 case "rmsprop":
                     return new RmsProp(lr, f.decimal("optimizer.rho"), f.decimal("optimizer.epsilon"),
                             f.decimal("optimizer.weight_decay"));
                 default:
-                    throw new FieldException("optimizer", "unknown optimizer '" + id + "'");
+                    throw FieldException.ofKey("optimizer", "unknown optimizer '" + id + "'");
             }
         } catch (IllegalArgumentException e) {
-            throw new FieldException("optimizer", e.getMessage());
+            throw new FieldException("optimizer " + id, e.getMessage());
         }
     }
 

@@ -24,7 +24,7 @@ final class Fields {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Reads lines written by {@link #format}; a line without '=' is an error. */
+    /** Reads lines written by {@link #format}; a line without a key, or a key given twice, is an error. */
     static Fields parse(byte[] utf8) {
         Map<String, String> values = new LinkedHashMap<>();
         String[] lines = new String(utf8, StandardCharsets.UTF_8).split("\n");
@@ -36,7 +36,10 @@ final class Fields {
             if (eq <= 0) {
                 throw new FieldException("line " + (i + 1), "expected key=value");
             }
-            values.put(lines[i].substring(0, eq), lines[i].substring(eq + 1));
+            String key = lines[i].substring(0, eq);
+            if (values.putIfAbsent(key, lines[i].substring(eq + 1)) != null) {
+                throw new FieldException("line " + (i + 1), "key '" + key + "' is given a second time");
+            }
         }
         return new Fields(values);
     }
@@ -48,7 +51,7 @@ final class Fields {
     String text(String key) {
         String v = values.get(key);
         if (v == null) {
-            throw new FieldException(key, "missing");
+            throw FieldException.ofKey(key, "missing");
         }
         return v;
     }
@@ -58,14 +61,14 @@ final class Fields {
         try {
             return parser.apply(v);
         } catch (RuntimeException e) {
-            throw new FieldException(key, "invalid value '" + v + "' (" + e.getMessage() + ")");
+            throw FieldException.ofKey(key, "invalid value '" + v + "' (" + e.getMessage() + ")");
         }
     }
 
     int integer(String key, int min, int max) {
         int v = parse(key, Integer::parseInt);
         if (v < min || v > max) {
-            throw new FieldException(key, v + " is outside " + min + ".." + max);
+            throw FieldException.ofKey(key, v + " is outside " + min + ".." + max);
         }
         return v;
     }
@@ -76,5 +79,14 @@ final class Fields {
 
     float decimal(String key) {
         return parse(key, Float::parseFloat);
+    }
+
+    /** "true" or "false", nothing else. */
+    boolean bool(String key) {
+        return parse(key, v -> switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        });
     }
 }

@@ -4,13 +4,13 @@ import io.ae4j.layer.Layer;
 import io.ae4j.loss.Loss;
 import io.ae4j.optim.Optimizer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -29,14 +29,19 @@ import java.util.zip.CRC32C;
  * </pre>
  *
  * Readers skip sections they do not know, so a minor version may add sections. Reading checks
- * the checksum before it parses anything, and every size against the bytes that are there before
- * it allocates, so a truncated, corrupt or hostile file is refused and nothing half-read escapes.
+ * the checksum before it parses anything, every size against the bytes that are there before it
+ * allocates, and every value (settings the layers and optimizer accept, finite parameters and
+ * optimizer state), so a truncated, corrupt or hostile file is refused with a
+ * {@link ModelFormatException} that names the file, the section and the key or layer, and nothing
+ * half-read escapes.
  */
 public final class ModelFile {
 
     /** The format version this code writes; it reads this and every older one. */
     public static final int FORMAT_MAJOR = 1;
     static final int FORMAT_MINOR = 0;
+    /** What a message about a file's content tells the user, after saying what is wrong. */
+    static final String DAMAGED = "the file is damaged or is not an ae4j model";
     private static final byte[] MAGIC = {(byte) 0x89, 'A', 'E', '4', 'J', '\r', '\n', 0x1A};
     private static final int HEADER = MAGIC.length + 4;
     private static final int SECTION_HEADER = 12;
@@ -48,22 +53,37 @@ public final class ModelFile {
     }
 
     /**
-     * Writes {@code model} to {@code file} atomically: to a temporary file in the same folder,
-     * forced to disk, then moved over {@code file}, so a crash leaves the old file or the new one,
-     * never half of one.
+     * Writes {@code model} to {@code file} atomically ({@link AtomicFiles}): to a temporary file in
+     * the same folder, forced to disk, then moved over {@code file}, so a crash leaves the old file
+     * or the new one, never half of one.
+     *
+     * @throws IllegalArgumentException if an argument is null, or the model has a part that is not
+     *                                  built in or values that do not fit its layers
      */
     public static void write(ModelSnapshot model, Path file) throws IOException {
+        if (file == null) {
+            throw new IllegalArgumentException("the model file to write must not be null");
+        }
         byte[] bytes = toBytes(model);
         AtomicFiles.write(file, temporary -> Files.write(temporary, bytes));
     }
 
-    /** The bytes {@link #write} puts in a file: for shipping a model over a network or into a store. */
+    /**
+     * The bytes {@link #write} puts in a file: for shipping a model over a network or into a store.
+     *
+     * @throws IllegalArgumentException if {@code model} is null, has a part that is not built in, or
+     *                                  has parameters or optimizer state that do not fit its layers
+     * @throws IOException              if the model is larger than the format's 2 GiB
+     */
     public static byte[] toBytes(ModelSnapshot model) throws IOException {
+        if (model == null) {
+            throw new IllegalArgumentException("the model to write must not be null");
+        }
         byte[] arch = Fields.format(Architecture.encode(model));
         byte[] meta = Fields.format(new java.util.TreeMap<>(model.metadata()));
-        List<int[]> shapes = parameterShapes(model.inputSize(), model.encoder(), model.decoder());
-        int paramBytes = 4 + 8 * shapes.size() + 4 * model.parameters().length;
-        int optBytes = 8 + 4 * model.optimizerState().length;
+        ParameterLayout layout = layout(model);
+        long paramBytes = 4 + 8L * layout.tensors().size() + 4L * model.parameters().length;
+        long optBytes = 8 + 4L * model.optimizerState().length;
         long total = HEADER + 4L * SECTION_HEADER + arch.length + meta.length + paramBytes + optBytes + END_LENGTH;
         if (total > MAX_FILE) {
             throw new IOException("model of " + total + " bytes exceeds the format's 2 GiB limit");
@@ -72,9 +92,9 @@ public final class ModelFile {
         out.put(MAGIC).putShort((short) FORMAT_MAJOR).putShort((short) FORMAT_MINOR);
         section(out, "ARCH", arch.length).put(arch);
         section(out, "META", meta.length).put(meta);
-        section(out, "PARM", paramBytes).putInt(shapes.size());
-        for (int[] s : shapes) {
-            out.putInt(s[0]).putInt(s[1]);
+        section(out, "PARM", paramBytes).putInt(layout.tensors().size());
+        for (ParameterLayout.Tensor t : layout.tensors()) {
+            out.putInt(t.rows()).putInt(t.cols());
         }
         out.asFloatBuffer().put(model.parameters());
         out.position(out.position() + 4 * model.parameters().length);
@@ -87,41 +107,85 @@ public final class ModelFile {
         return out.array();
     }
 
+    /** The layout of a model to be written, checked against its parameters and optimizer state. */
+    private static ParameterLayout layout(ModelSnapshot model) {
+        ParameterLayout layout;
+        try {
+            layout = ParameterLayout.of(model.inputSize(), model.encoder(), model.decoder());
+        } catch (FieldException e) {
+            throw new IllegalArgumentException("this model cannot be written: " + e.getMessage(), e);
+        }
+        long state = layout.size() * model.optimizer().stateSlots();
+        if (model.parameters().length != layout.size() || model.optimizerState().length != state) {
+            throw new IllegalArgumentException("this model cannot be written: its layers need " + layout.size()
+                    + " parameters and " + state + " optimizer state values, but it has " + model.parameters().length
+                    + " and " + model.optimizerState().length);
+        }
+        return layout;
+    }
+
     /**
      * Reads the model in {@code file}.
      *
-     * @throws ModelFormatException if the file is not an ae4j model, is truncated or corrupt, or
-     *                              was written by a newer format version
+     * @throws ModelFormatException  if the file is not an ae4j model, is truncated or corrupt, or
+     *                               was written by a newer format version; the message names the
+     *                               file and what is wrong
+     * @throws NoSuchFileException   if there is no such file
+     * @throws IOException           if the file cannot be read, or does not fit in this JVM's memory
      */
     public static ModelSnapshot read(Path file) throws IOException {
+        if (file == null) {
+            throw new IllegalArgumentException("the model file to read must not be null");
+        }
+        String source = file.toString();
         long size;
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "no such model file");
+            throw new NoSuchFileException(source, null, "no such model file");
         }
         if (size > MAX_FILE) {
-            throw new ModelFormatException(file.toString(), "file of " + size + " bytes is larger than any ae4j model can be");
+            throw new ModelFormatException(source, "file of " + size + " bytes is larger than any ae4j model can be; "
+                    + DAMAGED);
         }
-        return fromBytes(Files.readAllBytes(file), file.toString());
+        checkHeader(source, ByteBuffer.wrap(readHead(file)).order(ByteOrder.LITTLE_ENDIAN));
+        try {
+            return fromBytes(Files.readAllBytes(file), source);
+        } catch (OutOfMemoryError e) {
+            throw new IOException(source + ": a model file of " + size + " bytes does not fit in the memory of this "
+                    + "Java process; start Java with a larger -Xmx", e);
+        }
+    }
+
+    /** The first bytes of {@code file}, up to the header's length: enough to tell a model from anything else. */
+    private static byte[] readHead(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEADER);
+        }
     }
 
     /**
-     * Reads a model from the bytes of a model file.
+     * Reads a model from the bytes of a model file. It checks the format (every size against the
+     * bytes present, before anything is allocated), the values (settings each layer and optimizer
+     * accept, finite parameters and optimizer state) and that the parameters fit the layers; that
+     * the layers make a model is checked where the model is built ({@code Autoencoder.fromBytes}).
      *
      * @param source names the bytes' origin in error messages (a file, "broadcast model")
      * @throws ModelFormatException if the bytes are not an ae4j model, are truncated or corrupt,
-     *                              or were written by a newer format version
+     *                              or were written by a newer format version; the message starts
+     *                              with {@code source} and says what is wrong and where
      */
     public static ModelSnapshot fromBytes(byte[] bytes, String source) throws ModelFormatException {
-        if (bytes == null) {
-            throw new IllegalArgumentException("model bytes must not be null");
+        if (bytes == null || source == null) {
+            throw new IllegalArgumentException("the model bytes and the name of their source must not be null");
         }
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         checkHeader(source, in);
         Sections sections = Sections.split(source, in);
+        Fields arch = fields(source, "ARCH", sections.require("ARCH"));
+        byte[] metaBytes = sections.optional("META");
+        Fields meta = fields(source, "META", metaBytes == null ? new byte[0] : metaBytes);
         try {
-            Fields arch = Fields.parse(sections.require("ARCH"));
             int inputSize = arch.integer("input.size", 1, Integer.MAX_VALUE);
             List<Layer> encoder = Architecture.layers(arch, "encoder");
             List<Layer> decoder = Architecture.layers(arch, "decoder");
@@ -129,81 +193,120 @@ public final class ModelFile {
             Optimizer optimizer = Architecture.optimizer(arch);
             float clipNorm = arch.decimal("clip.norm");
             long seed = arch.longInteger("seed");
-            byte[] metaBytes = sections.optional("META");
-            Fields meta = Fields.parse(metaBytes == null ? new byte[0] : metaBytes);
-            float[] parameters = readParameters(source, sections.require("PARM"),
-                    parameterShapes(inputSize, encoder, decoder));
-            ByteBuffer opts = ByteBuffer.wrap(sections.require("OPTS")).order(ByteOrder.LITTLE_ENDIAN);
-            long expectedState = (long) parameters.length * optimizer.stateSlots();
-            if (opts.remaining() != 8 + 4 * expectedState) {
-                throw new ModelFormatException(source, "optimizer state has " + opts.remaining() + " bytes, expected "
-                        + (8 + 4 * expectedState) + " for " + optimizer.id());
-            }
-            long step = opts.getLong();
-            float[] state = new float[(int) expectedState];
-            opts.asFloatBuffer().get(state);
-            return new ModelSnapshot(inputSize, encoder, decoder, loss, optimizer, clipNorm, seed, parameters, state,
-                    step, meta.asMap());
-        } catch (FieldException | IllegalArgumentException e) {
-            throw new ModelFormatException(source, "corrupt architecture: " + e.getMessage());
+            ParameterLayout layout = ParameterLayout.of(inputSize, encoder, decoder);
+            float[] parameters = readParameters(source, sections.require("PARM"), layout);
+            OptimizerState state = readOptimizerState(source, sections.require("OPTS"), layout, optimizer);
+            return new ModelSnapshot(inputSize, encoder, decoder, loss, optimizer, clipNorm, seed, parameters,
+                    state.values(), state.step(), meta.asMap());
+        } catch (FieldException e) {
+            throw new ModelFormatException(source, "section ARCH, " + e.getMessage() + "; " + DAMAGED);
         }
     }
 
-    /** Parameter shapes of every layer, in the engine's flat order. */
-    private static List<int[]> parameterShapes(int inputSize, List<Layer> encoder, List<Layer> decoder) {
-        List<int[]> shapes = new ArrayList<>();
-        int width = inputSize;
-        List<Layer> all = new ArrayList<>(encoder);
-        all.addAll(decoder);
-        for (Layer layer : all) {
-            shapes.addAll(List.of(layer.parameterShapes(width)));
-            width = layer.outputSize(width);
+    private static Fields fields(String source, String tag, byte[] payload) throws ModelFormatException {
+        try {
+            return Fields.parse(payload);
+        } catch (FieldException e) {
+            throw new ModelFormatException(source, "section " + tag + ", " + e.getMessage() + "; " + DAMAGED);
         }
-        return shapes;
     }
 
-    private static float[] readParameters(String file, byte[] section, List<int[]> expected) throws ModelFormatException {
+    /** The PARM section's values, after checking its shapes against {@code layout} and its length against both. */
+    private static float[] readParameters(String source, byte[] section, ParameterLayout layout)
+            throws ModelFormatException {
         ByteBuffer in = ByteBuffer.wrap(section).order(ByteOrder.LITTLE_ENDIAN);
-        if (in.remaining() < 4 || in.getInt() != expected.size()) {
-            throw new ModelFormatException(file, "parameter section does not hold the " + expected.size()
-                    + " tensors the architecture needs");
+        List<ParameterLayout.Tensor> expected = layout.tensors();
+        if (in.remaining() < 4) {
+            throw new ModelFormatException(source, "section PARM is truncated before its tensor count; " + DAMAGED);
         }
-        long count = 0;
-        for (int i = 0; i < expected.size(); i++) {
+        long count = Integer.toUnsignedLong(in.getInt());
+        if (count != expected.size()) {
+            throw new ModelFormatException(source, "section PARM holds " + count + " tensors, but the layers in "
+                    + "section ARCH have " + expected.size() + "; " + DAMAGED);
+        }
+        for (ParameterLayout.Tensor want : expected) {
             if (in.remaining() < 8) {
-                throw new ModelFormatException(file, "parameter section is truncated in the shape of tensor " + i);
+                throw new ModelFormatException(source, "section PARM is truncated in the shape of " + want.owner()
+                        + ", tensor " + want.index() + "; " + DAMAGED);
             }
-            int rows = in.getInt();
-            int cols = in.getInt();
-            int[] want = expected.get(i);
-            if (rows != want[0] || cols != want[1]) {
-                throw new ModelFormatException(file, "parameter tensor " + i + " is " + rows + " x " + cols
-                        + " but the architecture needs " + want[0] + " x " + want[1]);
+            long rows = Integer.toUnsignedLong(in.getInt());
+            long cols = Integer.toUnsignedLong(in.getInt());
+            if (rows != want.rows() || cols != want.cols()) {
+                throw new ModelFormatException(source, "section PARM gives " + want.owner() + ", tensor " + want.index()
+                        + " the shape " + rows + " x " + cols + ", but the layer needs " + want.rows() + " x "
+                        + want.cols() + "; " + DAMAGED);
             }
-            count += (long) rows * cols;
         }
-        if (in.remaining() != 4 * count) {
-            throw new ModelFormatException(file, "parameter section has " + in.remaining() + " bytes of values, expected "
-                    + 4 * count);
+        if (in.remaining() != 4 * layout.size()) {
+            throw new ModelFormatException(source, "section PARM has " + in.remaining() + " bytes of values, but the "
+                    + layout.size() + " parameters of the layers need " + 4 * layout.size() + "; " + DAMAGED);
         }
-        float[] values = new float[(int) count];
+        float[] values = new float[(int) layout.size()];
         in.asFloatBuffer().get(values);
+        int bad = firstNonFinite(values);
+        if (bad >= 0) {
+            throw new ModelFormatException(source, "section PARM: " + layout.locate(bad) + " is " + values[bad]
+                    + ", but a model's parameters are finite numbers; " + DAMAGED
+                    + " (or was saved from a training that diverged)");
+        }
         return values;
     }
 
-    private static void checkHeader(String file, ByteBuffer in) throws ModelFormatException {
+    /** The optimizer's step count and state. */
+    private record OptimizerState(long step, float[] values) {
+    }
+
+    /** The OPTS section, after checking its length against the layers and the optimizer's state slots. */
+    private static OptimizerState readOptimizerState(String source, byte[] section, ParameterLayout layout,
+                                                     Optimizer optimizer) throws ModelFormatException {
+        ByteBuffer in = ByteBuffer.wrap(section).order(ByteOrder.LITTLE_ENDIAN);
+        long expected = layout.size() * optimizer.stateSlots();
+        if (in.remaining() != 8 + 4 * expected) {
+            throw new ModelFormatException(source, "section OPTS has " + in.remaining() + " bytes, but optimizer "
+                    + optimizer.id() + " on " + layout.size() + " parameters needs " + (8 + 4 * expected) + "; "
+                    + DAMAGED);
+        }
+        long step = in.getLong();
+        if (step < 0) {
+            throw new ModelFormatException(source, "section OPTS gives an optimizer step count of "
+                    + Long.toUnsignedString(step) + ", beyond the largest a model can have (2^63 - 1); " + DAMAGED);
+        }
+        float[] values = new float[(int) expected];
+        in.asFloatBuffer().get(values);
+        int bad = firstNonFinite(values);
+        if (bad >= 0) {
+            long slotSize = layout.size();
+            throw new ModelFormatException(source, "section OPTS: slot " + bad / slotSize + " of the optimizer's state "
+                    + "for " + layout.locate(bad % slotSize) + " is " + values[bad]
+                    + ", but optimizer state holds finite numbers; " + DAMAGED
+                    + " (or was saved from a training that diverged)");
+        }
+        return new OptimizerState(step, values);
+    }
+
+    /** Index of the first NaN or infinite value, or -1 if all are finite. */
+    private static int firstNonFinite(float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void checkHeader(String source, ByteBuffer in) throws ModelFormatException {
         if (in.remaining() < HEADER) {
-            throw new ModelFormatException(file, "not an ae4j model: only " + in.remaining() + " bytes");
+            throw new ModelFormatException(source, "not an ae4j model: it has only " + in.remaining() + " bytes");
         }
         byte[] magic = new byte[MAGIC.length];
         in.get(magic);
         if (!java.util.Arrays.equals(magic, MAGIC)) {
-            throw new ModelFormatException(file, "not an ae4j model (its first bytes are not the ae4j magic number)");
+            throw new ModelFormatException(source, "not an ae4j model (its first bytes are not the ae4j magic number)");
         }
         int major = Short.toUnsignedInt(in.getShort());
         in.getShort(); // minor versions only add sections, which are skipped
         if (major > FORMAT_MAJOR) {
-            throw new ModelFormatException(file, "written in model format " + major + ", but this ae4j reads format "
+            throw new ModelFormatException(source, "written in model format " + major + ", but this ae4j reads format "
                     + FORMAT_MAJOR + " and older; upgrade ae4j to load it");
         }
     }

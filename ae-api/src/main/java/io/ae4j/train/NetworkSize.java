@@ -25,6 +25,7 @@ final class NetworkSize {
      * @throws IllegalArgumentException naming the layer and the sizes, and how to fix them
      */
     static void check(int inputSize, List<Layer> layers, int stateSlots) {
+        checkWidth("the input", inputSize);
         long total = 0;
         int width = inputSize;
         for (int l = 0; l < layers.size(); l++) {
@@ -43,6 +44,7 @@ final class NetworkSize {
                 total += elements;
             }
             width = layer.outputSize(width);
+            checkWidth("layer " + l + "'s output", width);
         }
         long flatState = total * Math.max(1, stateSlots);
         if (flatState > MAX_ELEMENTS) {
@@ -60,6 +62,14 @@ final class NetworkSize {
                             + "but this JVM may use at most %,d MB of heap: use fewer or smaller layers, or raise the heap "
                             + "(java -Xmx%dg; for the ae command, AE_JAVA_OPTS=-Xmx%dg)",
                     total, bytes >> 20, heap >> 20, gigabytesAbove(bytes), gigabytesAbove(bytes)));
+        }
+    }
+
+    /** One row of every layer's input and output must fit an array, or no batch could be passed through. */
+    private static void checkWidth(String what, int width) {
+        if (width > MAX_ELEMENTS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s has %,d values per row; a row holds at most %,d", what, width, MAX_ELEMENTS));
         }
     }
 

@@ -33,6 +33,14 @@ class NetworkSizeTest {
     }
 
     @Test
+    void aRowWiderThanOneArrayIsRefusedEvenWithoutWeights() {
+        List<Layer> noWeights = List.of(io.ae4j.layer.Dropout.of(0.1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NetworkSize.check(Integer.MAX_VALUE, noWeights, 2));
+        assertTrue(e.getMessage().contains("the input has 2,147,483,647 values per row"), e.getMessage());
+    }
+
+    @Test
     void aSmallNetworkPasses() {
         assertDoesNotThrow(() -> NetworkSize.check(784, List.of(Dense.of(256, Activation.RELU),
                 Dense.of(64, Activation.RELU), Dense.of(256, Activation.RELU), Dense.of(784, Activation.SIGMOID)), 2));
