@@ -1,5 +1,6 @@
 package io.ae4j.cli;
 
+import io.ae4j.train.TrainingListener;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -16,6 +17,17 @@ final class AeCommand {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
 
-    /** Where progress bars go: stderr, so that stdout stays clean for output that is piped on. */
+    /** Where training progress goes: stderr, so that stdout stays clean for output that is piped on. */
     PrintStream progress = System.err;
+
+    /**
+     * True when the user watches a terminal, where a progress bar redraws itself in place; in a log
+     * file or a pipe, one plain line per epoch reads better.
+     */
+    boolean terminal;
+
+    /** The listener that shows the progress of a run of {@code epochs} epochs. */
+    TrainingListener progress(int epochs) {
+        return terminal ? new ProgressListener(progress, epochs) : new EpochLines(progress, epochs);
+    }
 }

@@ -2,6 +2,7 @@ package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.data.FloatMatrix;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -64,26 +65,45 @@ final class CodeDistribution {
         return fitted;
     }
 
-    /** The distribution kept in {@code autoencoder}'s metadata. */
-    static CodeDistribution of(Autoencoder autoencoder) {
+    /**
+     * The distribution kept in the metadata of {@code autoencoder}, loaded from {@code file}.
+     *
+     * @throws IllegalArgumentException naming the file if it keeps none, or one that is damaged
+     */
+    static CodeDistribution of(Autoencoder autoencoder, Path file) {
         String text = autoencoder.metadata().get(KEY);
         if (text == null) {
-            throw new IllegalArgumentException("the model keeps no code distribution (it was not trained by ae train);"
+            throw new IllegalArgumentException(file + " keeps no code distribution (it was not trained by ae train);"
                     + " retrain it with ae train");
         }
         String[] parts = text.split(";");
-        double[] mean = parse(parts[0]);
-        int k = mean.length;
-        DMatrixRMaj covariance = new DMatrixRMaj(k, k, true, parse(parts[1]));
-        return new CodeDistribution(mean, cholesky(covariance), parse(parts[2]), parse(parts[3]));
+        int k = autoencoder.codeSize();
+        try {
+            if (parts.length != 4) {
+                throw new IllegalArgumentException("it has " + parts.length + " parts instead of 4");
+            }
+            double[] mean = parse(parts[0]);
+            double[] covariance = parse(parts[1]);
+            double[] min = parse(parts[2]);
+            double[] max = parse(parts[3]);
+            if (mean.length != k || covariance.length != (long) k * k || min.length != k || max.length != k) {
+                throw new IllegalArgumentException("it does not hold " + k + " means, " + k + " x " + k
+                        + " covariances, " + k + " minima and " + k + " maxima");
+            }
+            return new CodeDistribution(mean, cholesky(new DMatrixRMaj(k, k, true, covariance)), min, max);
+        } catch (IllegalArgumentException e) {     // a NumberFormatException too
+            throw new IllegalArgumentException(file + " keeps a damaged code distribution (" + KEY + "): "
+                    + e.getMessage() + "; retrain the model with ae train", e);
+        }
     }
 
     /** {@code n} codes drawn from the distribution with {@code seed}, clipped to the training range: {@code n x k}. */
     FloatMatrix sample(int n, long seed) {
-        if (n < 1) {
-            throw new IllegalArgumentException("the number of samples must be positive, got " + n);
-        }
         int k = mean.length;
+        if (n < 1 || (long) n * k > Heap.MAX_ARRAY) {
+            throw new IllegalArgumentException("the number of samples must be from 1 to " + Heap.MAX_ARRAY / k
+                    + " (that many codes of " + k + " values fill one matrix), got " + n);
+        }
         SplittableRandom random = new SplittableRandom(seed);
         float[] out = new float[n * k];
         double[] z = new double[k];

@@ -12,14 +12,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ae demo}: the Keras tutorial program end to end (100 x 10 random data, 10-5 | 5-10 relu,
@@ -27,13 +25,18 @@ import picocli.CommandLine.Spec;
  * curve; then a real-data run on Fashion-MNIST images, with pictures.
  */
 @Command(name = "demo", description = "Run the Keras tutorial's autoencoder, then one on Fashion-MNIST images, and write their pictures.")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends AeSubcommand {
 
     /** Where Debian's dataset-fashion-mnist package puts the files. */
     private static final Path INSTALLED = Path.of("/usr/share/datasets/fashion-mnist");
 
-    @Spec
-    CommandSpec spec;
+    private static final String KERAS_MODEL = "keras-example.ae4j";
+    private static final String KERAS_LOSS = "keras-example-loss.png";
+    private static final String FASHION_LOSS = "fashion-loss.png";
+    private static final String FASHION_GRID = "fashion-reconstructions.png";
+    private static final String FASHION_MAP = "fashion-latent.png";
+    /** The files the demo writes in its --out folder, besides the extracted sample. */
+    private static final List<String> OUTPUTS = List.of(KERAS_MODEL, KERAS_LOSS, FASHION_LOSS, FASHION_GRID, FASHION_MAP);
 
     @ParentCommand
     AeCommand root;
@@ -56,8 +59,21 @@ final class DemoCommand implements Callable<Integer> {
     Path fashionMnist;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
+    void checkOptions() {
+        OptionCheck.atLeast("--epochs", epochs, 1);
+        OptionCheck.atLeast("--image-epochs", imageEpochs, 1);
+    }
+
+    @Override
+    void planFiles(FilePlan files) {
+        files.writesFolder("--out", out).readsFolder("--fashion-mnist", fashionMnist);
+        for (String name : OUTPUTS) {
+            files.writesFileFor("--out", out.resolve(name), "written by the demo");
+        }
+    }
+
+    @Override
+    int run(PrintWriter stdout) throws IOException {
         float[][] data = new float[100][10];
         SplittableRandom random = new SplittableRandom(42);
         for (float[] row : data) {
@@ -77,12 +93,12 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println(autoencoder.summary());
         stdout.flush();
         TrainingHistory history = autoencoder.fit(data, FitConfig.builder().epochs(epochs).batchSize(10)
-                .listener(new ProgressListener(root.progress, epochs)).build());
+                .listener(root.progress(epochs)).build());
         stdout.printf(Locale.ROOT, "loss: epoch 1 %.4f -> epoch %d %.4f%n", history.trainLoss()[0], history.epochs(),
                 history.finalTrainLoss());
-        Path model = out.resolve("keras-example.ae4j");
+        Path model = out.resolve(KERAS_MODEL);
         autoencoder.save(model);
-        Path curve = out.resolve("keras-example-loss.png");
+        Path curve = out.resolve(KERAS_LOSS);
         LossChart.write(history, "Keras example: MSE per epoch", curve);
         stdout.println("wrote " + model + " and " + curve);
         stdout.println();
@@ -116,16 +132,16 @@ final class DemoCommand implements Callable<Integer> {
         stdout.flush();
         TrainingHistory history = autoencoder.fit(train, FitConfig.builder().epochs(imageEpochs)
                 .batchSize(train.rows() < 10_000 ? 64 : 256).validationData(test).shuffleSeed(0)
-                .listener(new ProgressListener(root.progress, imageEpochs)).build());
+                .listener(root.progress(imageEpochs)).build());
         double pca = PcaBaseline.fit(train, 64).meanSquaredError(test);
         stdout.printf(Locale.ROOT, "test mean squared error per pixel: autoencoder %.5f, PCA with 64 components %.5f%n",
                 history.validationLoss()[history.epochs() - 1], pca);
-        Path curve = out.resolve("fashion-loss.png");
+        Path curve = out.resolve(FASHION_LOSS);
         LossChart.write(history, "Fashion-MNIST: MSE per epoch", curve);
         FloatMatrix originals = test.rows(0, 12);
-        Path grid = out.resolve("fashion-reconstructions.png");
+        Path grid = out.resolve(FASHION_GRID);
         ImageGrid.write(grid, 28, 28, originals, autoencoder.reconstruct(originals));
-        Path map = out.resolve("fashion-latent.png");
+        Path map = out.resolve(FASHION_MAP);
         LatentMap.write(map, "Fashion-MNIST test images: codes, first two principal components",
                 autoencoder.encode(test), data.testLabels(), FashionMnist.CLASSES);
         stdout.println("wrote " + curve + ", " + grid + " and " + map);

@@ -2,6 +2,7 @@ package io.ae4j.cli;
 
 import io.ae4j.data.Dataset;
 import io.ae4j.data.IdxReader;
+import io.ae4j.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ record FashionMnist(Dataset train, Dataset test, int[] testLabels) {
                     throw new IllegalStateException("the bundled Fashion-MNIST sample lacks " + name
                             + "; rebuild ae-cli");
                 }
-                Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.write(dir.resolve(name), temporary -> Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING));
             }
         }
         return dir;

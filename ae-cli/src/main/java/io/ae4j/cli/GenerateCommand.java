@@ -5,15 +5,14 @@ import io.ae4j.data.CsvWriter;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.layer.VariationalLatent;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ae generate N}: new samples, decoded from codes drawn to match the training codes'
@@ -21,13 +20,10 @@ import picocli.CommandLine.Spec;
  * models, also a picture of them.
  */
 @Command(name = "generate", description = "Decode N new samples from codes drawn like the training data's codes (a VAE's: from its prior).")
-final class GenerateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class GenerateCommand extends AeSubcommand {
 
     @Parameters(paramLabel = "N", description = "How many samples to generate.")
-    int count;
+    long count;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by ae train.")
     Path model;
@@ -42,33 +38,69 @@ final class GenerateCommand implements Callable<Integer> {
             description = "The samples are images of H x W pixels: also write them as OUT.png.")
     String image;
 
+    /** The parsed --image, or null without it. */
+    private ImageSize imageSize;
+
     @Override
-    public Integer call() throws IOException {
+    void checkOptions() {
+        OptionCheck.atLeast("N (the number of samples)", count, 1);
+        imageSize = image == null ? null : ImageSize.parse("--image", image);
+    }
+
+    @Override
+    void planFiles(FilePlan files) {
+        files.readsFile("--model", model).writesFile("--out", out);
+        if (image != null) {
+            files.writesFileFor("--out", picture(), "the picture --image writes beside --out");
+        }
+    }
+
+    @Override
+    int run(PrintWriter stdout) throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
+        int width = autoencoder.inputSize();
+        requireRoom(width, autoencoder.codeSize());
+        if (imageSize != null) {
+            imageSize.requireValues("--image", width, "the model " + model.getFileName());
+            ImageGrid.requireDrawable(String.format(Locale.ROOT, "a picture of %,d samples", count), 1, count, imageSize);
+        }
+        int n = (int) count;     // requireRoom keeps n x width within one array
         // A variational model's codes were trained towards its standard normal prior: draw from that.
         boolean variational = autoencoder.encoderLayers().stream().anyMatch(VariationalLatent.class::isInstance);
         FloatMatrix decoded = variational
-                ? autoencoder.sample(count, seed)
-                : autoencoder.decode(CodeDistribution.of(autoencoder).sample(count, seed));
+                ? autoencoder.sample(n, seed)
+                : autoencoder.decode(CodeDistribution.of(autoencoder, model).sample(n, seed));
         FloatMatrix samples = Scaling.of(autoencoder).inverse(decoded);   // in the data's units
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= samples.cols(); i++) {
             columns.add("value" + i);
         }
         CsvWriter.write(out, columns, samples);
-        spec.commandLine().getOut().println("wrote " + count + " samples to " + out);
-        if (image != null) {
-            String[] hw = image.split("x");
-            int height = Integer.parseInt(hw[0].trim());
-            int width = Integer.parseInt(hw[1].trim());
-            if (height * width != samples.cols()) {
-                throw new IllegalArgumentException("--image " + image + " has " + height * width
-                        + " pixels but the model makes " + samples.cols() + " values");
-            }
-            Path png = out.resolveSibling(out.getFileName() + ".png");
-            ImageGrid.write(png, height, width, samples);
-            spec.commandLine().getOut().println("wrote " + png);
+        stdout.println("wrote " + count + " samples to " + out);
+        if (imageSize != null) {
+            Path png = picture();
+            ImageGrid.write(png, imageSize.height(), imageSize.width(), samples);
+            stdout.println("wrote " + png);
         }
         return 0;
+    }
+
+    private Path picture() {
+        return out.resolveSibling(out.getFileName() + ".png");
+    }
+
+    /**
+     * Refuses more samples than one matrix holds or than the heap has room for: the codes, the
+     * decoded rows and their copy in the data's units, at 4 bytes a value.
+     */
+    private void requireRoom(int width, int codeWidth) {
+        long widest = Math.max(width, codeWidth);
+        if (count > Heap.MAX_ARRAY / widest) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%,d samples of %,d values each are more values than one matrix holds (%,d); generate at most %,d at a time",
+                    count, widest, Heap.MAX_ARRAY, Heap.MAX_ARRAY / widest));
+        }
+        Heap.require(4 * count * (codeWidth + 2L * width),
+                String.format(Locale.ROOT, "%,d samples of %,d values", count, width), "generate fewer at a time");
     }
 }

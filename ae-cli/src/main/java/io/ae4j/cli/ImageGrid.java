@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
@@ -20,6 +21,24 @@ final class ImageGrid {
     private static final int GAP = 4;
 
     private ImageGrid() {
+    }
+
+    /**
+     * Refuses a grid of {@code gridRows} rows of {@code columns} images of {@code size} that no
+     * picture can hold: more pixels than one array holds, or than the heap has room for while the
+     * picture is drawn and encoded.
+     *
+     * @param what what the picture shows, as the subject of "... need about 3.0 GB", for example "a picture of 5 samples"
+     */
+    static void requireDrawable(String what, int gridRows, long columns, ImageSize size) {
+        long width = columns * (size.width() * (long) SCALE + GAP) + GAP;
+        long height = gridRows * (size.height() * (long) SCALE + GAP) + GAP;
+        if (width > Integer.MAX_VALUE || height > Integer.MAX_VALUE || width * height > Heap.MAX_ARRAY) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s would be %,d x %,d pixels, more than one picture holds; ask for fewer images", what, width, height));
+        }
+        // The picture's pixels (4 bytes each) and about as much again for the PNG encoder's buffers.
+        Heap.require(8 * width * height, what, "ask for fewer images");
     }
 
     /** Writes the grid atomically. Every matrix must have as many rows (images). */

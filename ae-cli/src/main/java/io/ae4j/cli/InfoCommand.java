@@ -6,26 +6,24 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ae info --model M}: the architecture and the training metadata of a saved model. */
 @Command(name = "info", description = "Print a model's architecture and training metadata.")
-final class InfoCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class InfoCommand extends AeSubcommand {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model file written by ae or Autoencoder.save.")
     Path model;
 
     @Override
-    public Integer call() throws IOException {
+    void planFiles(FilePlan files) {
+        files.readsFile("--model", model);
+    }
+
+    @Override
+    int run(PrintWriter out) throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
-        PrintWriter out = spec.commandLine().getOut();
         out.println(model);
         out.println(autoencoder.summary());
         for (Map.Entry<String, String> e : new TreeMap<>(autoencoder.metadata()).entrySet()) {

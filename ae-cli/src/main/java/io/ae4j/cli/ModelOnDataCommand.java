@@ -6,19 +6,14 @@ import io.ae4j.data.CsvWriter;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.Scaler;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** A command that applies a saved model to every row of a CSV file and writes one CSV of results. */
-abstract class ModelOnDataCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+abstract class ModelOnDataCommand extends AeSubcommand {
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by ae train.")
     Path model;
@@ -39,17 +34,23 @@ abstract class ModelOnDataCommand implements Callable<Integer> {
     abstract List<String> columns(Autoencoder autoencoder, List<String> inputColumns);
 
     @Override
-    public final Integer call() throws IOException {
+    final void planFiles(FilePlan files) {
+        files.readsFile("--model", model).readsFile("--data", data).writesFile("--out", out);
+    }
+
+    @Override
+    final int run(PrintWriter stdout) throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
         Dataset table = dataOptions.read(data, null);
         if (table.features().cols() != autoencoder.inputSize()) {
-            throw new IllegalArgumentException(data.getFileName() + " has " + table.features().cols()
-                    + " columns but the model " + model.getFileName() + " takes " + autoencoder.inputSize());
+            throw new IllegalArgumentException(data + " has " + table.features().cols()
+                    + " columns but the model " + model + " takes " + autoencoder.inputSize()
+                    + "; give data with the columns the model was trained on (--columns picks them by name)");
         }
         Scaler scaler = Scaling.of(autoencoder);
         FloatMatrix result = apply(autoencoder, scaler, scaler.transform(table.features()));
         CsvWriter.write(out, columns(autoencoder, DataOptions.columnNames(table)), result);
-        spec.commandLine().getOut().println("wrote " + result.rows() + " rows x " + result.cols() + " columns to " + out);
+        stdout.println("wrote " + result.rows() + " rows x " + result.cols() + " columns to " + out);
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.ae4j.cli;
 import io.ae4j.data.FloatMatrix;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -26,12 +27,24 @@ final class PcaBaseline {
         this.components = components;
     }
 
+    /**
+     * Refuses PCA on {@code columns} columns when the heap cannot hold its matrices: the covariance
+     * and the eigen-decomposition's copies of it, {@code columns x columns} float64 values each.
+     *
+     * @param what what the PCA is for, such as "--baseline pca"
+     */
+    static void requireRoom(int columns, String what) {
+        Heap.require(4 * 8L * columns * columns, String.format(Locale.ROOT, "%s on %,d columns", what, columns),
+                "use fewer columns");
+    }
+
     /** The top {@code k} principal components of the rows of {@code train}. */
     static PcaBaseline fit(FloatMatrix train, int k) {
         int d = train.cols();
         if (k < 1 || k > d) {
             throw new IllegalArgumentException("PCA needs 1 <= components <= " + d + ", got " + k);
         }
+        requireRoom(d, "PCA");
         double[] mean = new double[d];
         float[] x = train.data();
         for (int i = 0; i < x.length; i++) {

@@ -10,8 +10,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar per epoch on stderr: batches done, ETA, the running loss; at the end of the
- * epoch, its training and validation loss and samples per second stay on the bar's line.
+ * A progress bar per epoch on a terminal: batches done, ETA, the running loss; at the end of the
+ * epoch, its training and validation loss and samples per second stay on the bar's line. Off a
+ * terminal, {@link EpochLines} prints plain lines instead.
  */
 final class ProgressListener implements TrainingListener {
 
@@ -27,7 +28,7 @@ final class ProgressListener implements TrainingListener {
     @Override
     public void onEpochStart(int epoch, int batches) {
         bar = new ProgressBarBuilder()
-                .setTaskName(String.format(Locale.ROOT, "epoch %" + digits(epochs) + "d/%d", epoch, epochs))
+                .setTaskName(EpochLines.label(epoch, epochs))
                 .setInitialMax(batches)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(stream))
@@ -46,18 +47,7 @@ final class ProgressListener implements TrainingListener {
 
     @Override
     public void onEpochEnd(EpochReport report) {
-        String message = String.format(Locale.ROOT, "loss %.5f", report.trainLoss());
-        if (report.penalty() > 0) {
-            message += String.format(Locale.ROOT, " (penalties %.5f)", report.penalty());
-        }
-        if (report.hasValidation()) {
-            message += String.format(Locale.ROOT, ", val %.5f", report.validationLoss());
-        }
-        bar.setExtraMessage(message + String.format(Locale.ROOT, ", %,.0f samples/s", report.samplesPerSecond()));
+        bar.setExtraMessage(EpochLines.summary(report));
         bar.close();
-    }
-
-    private static int digits(int value) {
-        return Integer.toString(value).length();
     }
 }

@@ -5,6 +5,7 @@ import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.Scaler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,12 +25,27 @@ final class ScoreCommand extends ModelOnDataCommand {
     boolean perFeature;
 
     @Override
+    void checkOptions() {
+        if (threshold != null) {
+            OptionCheck.require(Double.isFinite(threshold) && threshold >= 0, "--threshold", threshold,
+                    "a finite number, 0 or more (rows whose error exceeds it are flagged)");
+        }
+    }
+
+    @Override
     FloatMatrix apply(Autoencoder autoencoder, Scaler scaler, FloatMatrix input) {
         double limit = limit(autoencoder);
+        int cols = 2 + (perFeature ? input.cols() : 0);
+        long values = (long) input.rows() * cols;
+        if (values > Heap.MAX_ARRAY) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%,d rows of %,d scores are more values than"
+                    + " one matrix holds (%,d); score the data in parts", input.rows(), cols, Heap.MAX_ARRAY));
+        }
+        // Every value's error, then the scores, at 4 bytes each.
+        Heap.require(4 * ((long) input.rows() * input.cols() + values),
+                String.format(Locale.ROOT, "the scores of %,d rows", input.rows()), "score the data in parts");
         FloatMatrix features = autoencoder.featureErrors(input);
-        int extra = perFeature ? input.cols() : 0;
-        int cols = 2 + extra;
-        float[] out = new float[input.rows() * cols];
+        float[] out = new float[(int) values];
         for (int r = 0; r < input.rows(); r++) {
             double sum = 0;
             for (int c = 0; c < input.cols(); c++) {
@@ -61,7 +77,7 @@ final class ScoreCommand extends ModelOnDataCommand {
         if (threshold != null) {
             return threshold;
         }
-        return autoencoder.anomalyThreshold().orElseThrow(() -> new IllegalArgumentException(model.getFileName()
+        return autoencoder.anomalyThreshold().orElseThrow(() -> new IllegalArgumentException(model
                 + " keeps no anomaly threshold (it was not trained by ae train); give one with --threshold"));
     }
 }

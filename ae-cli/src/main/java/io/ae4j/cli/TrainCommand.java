@@ -13,31 +13,34 @@ import io.ae4j.optim.Sgd;
 import io.ae4j.spi.Backends;
 import io.ae4j.train.EarlyStopping;
 import io.ae4j.train.FitConfig;
+import io.ae4j.train.Network;
+import io.ae4j.train.TrainingDivergedException;
 import io.ae4j.train.TrainingHistory;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ae train}: trains an autoencoder on a CSV file and saves it. {@code --layers 20,8,3}
  * means 20 inputs, an encoder of 8 and 3 units and the mirror-image decoder 8, 20.
  */
 @Command(name = "train", description = "Train an autoencoder on a CSV or IDX file and save it.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends AeSubcommand {
 
-    @Spec
-    CommandSpec spec;
+    private static final String LOSS_PNG = "loss.png";
+    private static final String RECONSTRUCTIONS_PNG = "reconstructions.png";
+    private static final String DENOISING_PNG = "denoising.png";
+    private static final String SAMPLES_PNG = "samples.png";
+    private static final String LATENT_PNG = "latent.png";
 
     @ParentCommand
     AeCommand root;
@@ -121,55 +124,97 @@ final class TrainCommand implements Callable<Integer> {
     String baseline;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
+    void checkOptions() {
+        if (layers.length < 2) {
+            throw new IllegalArgumentException("--layers needs the input width and at least one encoder layer, such as "
+                    + "784,256,64; got " + layers.length + " number(s)");
+        }
+        for (int i = 0; i < layers.length; i++) {
+            OptionCheck.require(layers[i] >= 1, "--layers", String.join(",", Arrays.stream(layers)
+                    .mapToObj(Integer::toString).toList()), "widths of at least 1 (number " + (i + 1) + " is " + layers[i] + ")");
+        }
+        activation(activation, "--activation");
+        activation(output, "--output");
+        OptionCheck.oneOf("--loss", loss, "mse", "mae", "bce");
+        OptionCheck.oneOf("--optimizer", optimizer, "adam", "sgd", "rmsprop");
+        OptionCheck.oneOf("--scale", scale, "none", "minmax", "standard");
+        // The optimizers keep both rates as floats: a value past a float's range would become 0 or infinite.
+        OptionCheck.positive("--lr", learningRate);
+        OptionCheck.require((float) learningRate > 0 && Float.isFinite((float) learningRate), "--lr", learningRate,
+                "between " + Float.MIN_VALUE + " and " + Float.MAX_VALUE);
+        OptionCheck.nonNegative("--weight-decay", weightDecay);
+        OptionCheck.require(Float.isFinite((float) weightDecay), "--weight-decay", weightDecay,
+                "at most " + Float.MAX_VALUE);
+        OptionCheck.atLeast("--epochs", epochs, 1);
+        OptionCheck.atLeast("--batch", batch, 1);
+        OptionCheck.require(validationSplit >= 0 && validationSplit < 1, "--val-split", validationSplit,
+                "in [0, 1), the share of the rows held out for validation");
+        OptionCheck.atLeast("--patience", patience, 0);
+        OptionCheck.require(thresholdPercentile > 0 && thresholdPercentile <= 100, "--threshold-percentile",
+                thresholdPercentile, "in (0, 100]");
+        int code = layers[layers.length - 1];
+        if (baseline != null) {
+            OptionCheck.oneOf("--baseline", baseline, "pca");
+            if (code > layers[0]) {
+                throw new IllegalArgumentException("--baseline pca compares with as many principal components as the "
+                        + "code has (" + code + "), but " + layers[0] + " inputs have at most " + layers[0]
+                        + "; use a smaller code or leave out --baseline");
+            }
+            PcaBaseline.requireRoom(layers[0], "--baseline pca");
+        }
+        variant.check(spec.commandLine().getParseResult(), layers);
+        if (plots != null && code > 2 && (labels != null || dataOptions.labelColumn != null)) {
+            PcaBaseline.requireRoom(code, "the latent map's PCA of the codes");
+        }
+    }
+
+    @Override
+    void planFiles(FilePlan files) {
+        files.readsFile("--data", data).readsFile("--labels", labels).readsFile("--test", test)
+                .writesFile("--out", out).writesFolder("--plots", plots);
+        if (plots != null) {
+            for (String picture : pictures()) {
+                files.writesFileFor("--plots", plots.resolve(picture), "a picture --plots writes");
+            }
+        }
+    }
+
+    @Override
+    int run(PrintWriter stdout) throws IOException {
+        // Built first: a network too large for the heap is refused before the data is read.
+        Autoencoder autoencoder = build();
         Dataset table = dataOptions.read(data, labels);
         FloatMatrix values = table.features();
-        if (layers.length < 2) {
-            throw new IllegalArgumentException("--layers needs the input width and at least one encoder layer, got "
-                    + layers.length + " number(s)");
-        }
         if (layers[0] != values.cols()) {
-            throw new IllegalArgumentException("--layers starts with " + layers[0] + " inputs but " + data.getFileName()
+            throw new IllegalArgumentException("--layers starts with " + layers[0] + " inputs but " + data
                     + " has " + values.cols() + " columns; start --layers with " + values.cols());
         }
-        variant.check(spec.commandLine().getParseResult());
-        Autoencoder.Builder builder = Autoencoder.builder().inputSize(layers[0])
-                .encoder(variant.encoder(layers, Activation.named(activation)))
-                .decoder(variant.decoder(layers, Activation.named(activation), Activation.named(output)))
-                .loss(Loss.named(loss.equals("bce") ? "binary_crossentropy" : loss))
-                .optimizer(optimizer());
-        if (seed != null) {
-            builder.seed(seed);
-        }
-        if (backend != null) {
-            builder.backend(Backends.get(backend));
-        }
-        if (baseline != null && !baseline.equals("pca")) {
-            throw new IllegalArgumentException("--baseline must be pca, got '" + baseline + "'");
-        }
-        Autoencoder autoencoder = builder.build();
-        // Keras's validation split: the last rows. The scaler, threshold and code distribution see only the rest.
-        int trainRows = values.rows() - (int) Math.round(values.rows() * validationSplit);
-        Scaler scaler = Scaling.fit(scale, values, trainRows, autoencoder);
+        int trainRows = trainingRows(values.rows());
+        requireRoomToTrain(autoencoder, Math.min(batch, trainRows), values.data().length);
+        FloatMatrix testValues = test == null ? null : testData(values.cols());
+        Scaler scaler = Scaling.fit(scale.toLowerCase(Locale.ROOT), values, trainRows, autoencoder);
         values = scaler == Scaler.NONE ? values : scaler.transform(values);
         FloatMatrix training = trainRows == values.rows() ? values : values.rows(0, trainRows);
+        FloatMatrix validation = trainRows == values.rows() ? null : values.rows(trainRows, values.rows());
         stdout.println(autoencoder.summary());
         stdout.flush();
-        FitConfig.Builder config = FitConfig.builder().epochs(epochs).batchSize(batch)
-                .validationSplit(validationSplit).listener(new ProgressListener(root.progress, epochs));
+        FitConfig.Builder config = FitConfig.builder().epochs(epochs).batchSize(batch).listener(root.progress(epochs));
+        if (validation != null) {
+            config.validationData(validation);
+        }
         if (patience > 0) {
             config.earlyStopping(EarlyStopping.patience(patience));
         }
         if (seed != null) {
             config.shuffleSeed(seed);
         }
-        TrainingHistory history = autoencoder.fit(values, config.build());
+        TrainingHistory history = fit(autoencoder, training, config.build());
         float threshold = autoencoder.fitAnomalyThreshold(training, thresholdPercentile);
         CodeDistribution.fit(autoencoder, training);     // for ae generate
         autoencoder.save(out);
-        stdout.printf(Locale.ROOT, "trained %d epochs on %d rows: loss %.6f%s; saved %s%n", history.epochs(),
-                values.rows(), history.finalTrainLoss(), validation(history), out);
+        stdout.printf(Locale.ROOT, "trained %d epochs on %d rows%s: loss %.6f%s; saved %s%n", history.epochs(),
+                training.rows(), validation == null ? "" : " (" + validation.rows() + " more held out for validation)",
+                history.finalTrainLoss(), validation(history), out);
         double[] penalties = history.penalties();
         if (penalties.length > 0 && penalties[penalties.length - 1] > 0) {
             double penalty = penalties[penalties.length - 1];
@@ -179,11 +224,98 @@ final class TrainCommand implements Callable<Integer> {
         }
         stdout.printf(Locale.ROOT, "anomaly threshold: %.6g, the %s percentile of the training rows' errors%n",
                 threshold, thresholdPercentile);
-        evaluate(autoencoder, scaler, values, training, stdout);
+        FloatMatrix scaledTest = testValues == null ? null : scaler.transform(testValues);
+        evaluate(autoencoder, scaledTest, training, validation, stdout);
         if (plots != null) {
             plot(autoencoder, history, table, values, stdout);
         }
         return 0;
+    }
+
+    /** The network that the options describe, on the chosen backend. */
+    private Autoencoder build() {
+        Autoencoder.Builder builder = Autoencoder.builder().inputSize(layers[0])
+                .encoder(variant.encoder(layers, Activation.named(activation)))
+                .decoder(variant.decoder(layers, Activation.named(activation), Activation.named(output)))
+                .loss(Loss.named(loss.equalsIgnoreCase("bce") ? "binary_crossentropy" : loss.toLowerCase(Locale.ROOT)))
+                .optimizer(optimizer());
+        if (seed != null) {
+            builder.seed(seed);
+        }
+        if (backend != null) {
+            try {
+                builder.backend(Backends.get(backend));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--backend " + backend + ": " + e.getMessage(), e);
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * Refuses a batch of {@code rows} rows whose passage through the network cannot fit the heap
+     * beside the network and the data ({@code dataValues} values): every layer's output and its
+     * gradient for the batch, and the parameters with their gradients, optimizer state and the
+     * best weights kept, at 4 bytes a value. The engine needs a little more than this, so what is
+     * refused here could never run.
+     */
+    private void requireRoomToTrain(Autoencoder autoencoder, int rows, long dataValues) {
+        Network network = autoencoder.network();
+        long units = 0;
+        for (int l = 0; l <= network.layers().size(); l++) {
+            units += network.layerInputSize(l);
+        }
+        long parameters = network.parameterCount();
+        long bytes = 4 * (2 * rows * units + parameters * (3L + network.optimizer().stateSlots()) + dataValues);
+        Heap.require(bytes, String.format(Locale.ROOT, "batches of %,d rows through layers of %,d units in all,"
+                + " beside the network's %,d parameters and the data,", rows, units, parameters),
+                "use a smaller --batch or smaller layers");
+    }
+
+    /**
+     * How many rows, from the first, are for training: all of them, or with --val-split those
+     * before the held-out last ones (Keras's split, taken before shuffling).
+     */
+    private int trainingRows(int rows) {
+        if (validationSplit == 0) {
+            return rows;
+        }
+        int train = (int) Math.floor(rows * (1 - validationSplit));
+        if (train < 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--val-split %s holds out all %,d rows of %s,"
+                    + " leaving none to train on; use a smaller share, below %s", validationSplit, rows, data,
+                    rows < 2 ? "0 (the file has one row: leave out --val-split)" : (rows - 1) / (double) rows));
+        }
+        if (train == rows) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--val-split %s of the %,d rows of %s holds"
+                    + " out none of them; use at least %s (one row), or leave out --val-split", validationSplit, rows, data,
+                    1.0 / rows));
+        }
+        return train;
+    }
+
+    /** The --test rows, unscaled, refused unless they have the --data file's {@code width} columns. */
+    private FloatMatrix testData(int width) throws IOException {
+        FloatMatrix rows = dataOptions.read(test, null).features();
+        if (rows.cols() != width) {
+            throw new IllegalArgumentException("--test " + test + " has " + rows.cols() + " columns but --data " + data
+                    + " has " + width + "; give test data with the same columns");
+        }
+        return rows;
+    }
+
+    /** Trains, turning a diverged run into advice about the learning rate. */
+    private TrainingHistory fit(Autoencoder autoencoder, FloatMatrix training, FitConfig config) {
+        try {
+            return autoencoder.fit(training, config);
+        } catch (TrainingDivergedException e) {
+            throw new IllegalArgumentException("training diverged in epoch " + e.epoch()
+                    + (e.batch() > 0 ? ", batch " + e.batch() : "")
+                    + ": the loss or the weights stopped being finite numbers, and nothing was saved. This usually means"
+                    + " the learning rate is too high: try a lower one, such as --lr " + tenth(learningRate)
+                    + " (a tenth of " + plain(learningRate) + ")"
+                    + (scale.equalsIgnoreCase("none") ? ", or rescale the columns with --scale standard" : ""), e);
+        }
     }
 
     /**
@@ -191,18 +323,15 @@ final class TrainCommand implements Callable<Integer> {
      * last --val-split of the file), or else on the training data; with --baseline pca, PCA's on
      * the same rows, fitted on the training rows. Errors are in the scaled units the model trains in.
      */
-    private void evaluate(Autoencoder autoencoder, Scaler scaler, FloatMatrix values, FloatMatrix training,
-                          PrintWriter stdout) throws IOException {
-        int trainRows = training.rows();
+    private void evaluate(Autoencoder autoencoder, FloatMatrix scaledTest, FloatMatrix training,
+                          FloatMatrix validation, PrintWriter stdout) {
         FloatMatrix evaluation;
         String what;
-        if (test != null) {
-            evaluation = Dataset.read(test).features();
-            evaluation.requireCols(test.getFileName().toString(), values.cols());
-            evaluation = scaler.transform(evaluation);
+        if (scaledTest != null) {
+            evaluation = scaledTest;
             what = test.getFileName().toString();
-        } else if (trainRows < values.rows()) {
-            evaluation = values.rows(trainRows, values.rows());
+        } else if (validation != null) {
+            evaluation = validation;
             what = "the validation rows";
         } else if (baseline != null) {
             evaluation = training;
@@ -213,7 +342,7 @@ final class TrainCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "mean squared error per value on %s (%d rows): autoencoder %.6f%n", what,
                 evaluation.rows(), meanSquaredError(autoencoder.reconstruct(evaluation), evaluation));
         stdout.printf(Locale.ROOT, "  mean absolute code activation: %.6f%n", meanAbsolute(autoencoder.encode(evaluation)));
-        if (variant.denoising() || spec.commandLine().getParseResult().hasMatchedOption("--noise")) {
+        if (variant.denoising() || given("--noise")) {
             FloatMatrix noisy = variant.corrupt(evaluation, 2026);
             stdout.printf(Locale.ROOT, "  inputs corrupted by --noise %s: noisy %.6f, reconstructed %.6f (to the clean rows)%n",
                     variant.noise, meanSquaredError(noisy, evaluation),
@@ -231,26 +360,26 @@ final class TrainCommand implements Callable<Integer> {
      */
     private void plot(Autoencoder autoencoder, TrainingHistory history, Dataset table, FloatMatrix scaled,
                       PrintWriter stdout) throws IOException {
-        Path curve = plots.resolve("loss.png");
+        Path curve = plots.resolve(LOSS_PNG);
         LossChart.write(history, data.getFileName() + ": loss per epoch", curve);
         stdout.println("wrote " + curve);
         int shown = Math.min(scaled.rows(), 2000);
         if (table.imageShape().isPresent()) {
             FloatMatrix originals = table.features().rows(0, Math.min(12, table.features().rows()));
-            Path grid = plots.resolve("reconstructions.png");
+            Path grid = plots.resolve(RECONSTRUCTIONS_PNG);
             int height = table.imageShape().get().height();
             int width = table.imageShape().get().width();
             ImageGrid.write(grid, height, width, originals, autoencoder.reconstruct(originals));
             stdout.println("wrote " + grid);
             if (variant.denoising()) {
                 FloatMatrix noisy = variant.corrupt(originals, 2026);
-                Path denoised = plots.resolve("denoising.png");
+                Path denoised = plots.resolve(DENOISING_PNG);
                 ImageGrid.write(denoised, height, width, noisy, autoencoder.reconstruct(noisy), originals);
                 stdout.println("wrote " + denoised + " (noisy, denoised, clean)");
             }
             if (variant.variational()) {
                 FloatMatrix samples = autoencoder.sample(36, 0);
-                Path drawn = plots.resolve("samples.png");
+                Path drawn = plots.resolve(SAMPLES_PNG);
                 ImageGrid.write(drawn, height, width, samples.rows(0, 12), samples.rows(12, 24), samples.rows(24, 36));
                 stdout.println("wrote " + drawn + " (decoded draws from the prior)");
             }
@@ -263,11 +392,45 @@ final class TrainCommand implements Callable<Integer> {
             for (int c = 0; c < classes; c++) {
                 names.add(c < table.labelNames().size() ? table.labelNames().get(c) : Integer.toString(c));
             }
-            Path map = plots.resolve("latent.png");
+            Path map = plots.resolve(LATENT_PNG);
             LatentMap.write(map, data.getFileName() + ": codes by label", autoencoder.encode(scaled.rows(0, shown)),
                     labelsShown, names);
             stdout.println("wrote " + map);
         }
+    }
+
+    /** The pictures --plots may get: the loss curve always, the others for images, a variant, or labels. */
+    private List<String> pictures() {
+        List<String> pictures = new ArrayList<>(List.of(LOSS_PNG, RECONSTRUCTIONS_PNG));
+        if (variant.denoising()) {
+            pictures.add(DENOISING_PNG);
+        }
+        if (variant.variational()) {
+            pictures.add(SAMPLES_PNG);
+        }
+        if (labels != null || dataOptions.labelColumn != null) {
+            pictures.add(LATENT_PNG);
+        }
+        return pictures;
+    }
+
+    /** Refuses an activation {@code name} that {@code option} gave and ae4j does not know. */
+    private static void activation(String name, String option) {
+        try {
+            Activation.named(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A tenth of {@code value}, written as briefly as it can be: 0.001 gives 0.0001, 1e30 gives 1E+29. */
+    private static String tenth(double value) {
+        return BigDecimal.valueOf(value).movePointLeft(1).stripTrailingZeros().toString();
+    }
+
+    /** {@code value} written as briefly as {@link #tenth} writes its tenth. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toString();
     }
 
     private static double meanAbsolute(FloatMatrix m) {
@@ -288,7 +451,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Optimizer optimizer() {
-        return switch (optimizer) {
+        return switch (optimizer.toLowerCase(Locale.ROOT)) {
             case "adam" -> new Adam((float) learningRate, 0.9f, 0.999f, 1e-7f, (float) weightDecay);
             case "sgd" -> new Sgd((float) learningRate, 0f, false, (float) weightDecay);
             case "rmsprop" -> new RmsProp((float) learningRate, 0.9f, 1e-7f, (float) weightDecay);

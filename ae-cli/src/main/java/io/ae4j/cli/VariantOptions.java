@@ -48,10 +48,11 @@ final class VariantOptions {
     double dropout;
 
     /**
-     * Refuses flags that the chosen variant would ignore, and settings that cannot work together,
-     * before anything is trained.
+     * Refuses flags that the chosen variant would ignore, settings that cannot work together, and
+     * values out of range, before anything is read or trained. {@code layers} are the input width
+     * and the encoder's widths, as {@code --layers} gives them.
      */
-    void check(ParseResult parsed) {
+    void check(ParseResult parsed, int[] layers) {
         String kind = kind();
         if (parsed.hasMatchedOption("--sparsity") && !kind.equals("sparse")) {
             throw new IllegalArgumentException("--sparsity applies to --variant sparse; add that or leave --sparsity out");
@@ -63,24 +64,28 @@ final class VariantOptions {
             throw new IllegalArgumentException("--tied cannot go with --variant vae: the encoder's last layer is twice "
                     + "the code's width (mean and log variance), so no decoder layer mirrors it");
         }
-        if (parsed.hasMatchedOption("--noise")) {
-            corruption();   // refuses a malformed spec or a rate outside [0, 1)
+        OptionCheck.nonNegative("--beta", beta);
+        OptionCheck.fraction("--dropout", dropout);
+        if (dropout != 0 && layers.length < 3) {
+            throw new IllegalArgumentException("--dropout acts after hidden layers, and --layers has none; add one "
+                    + "(for example " + layers[0] + ",64," + layers[layers.length - 1] + ") or leave out --dropout");
+        }
+        if (kind.equals("vae") && layers[layers.length - 1] > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("--variant vae makes a layer of twice the code's width, and a code of "
+                    + layers[layers.length - 1] + " is too wide for that; use a smaller code");
+        }
+        corruption();
+        if (kind.equals("sparse")) {
+            penalty();
         }
     }
 
     /** The encoder for widths {@code layers} (input first, code last) with hidden activation {@code activation}. */
     Layer[] encoder(int[] layers, Activation activation) {
         String kind = kind();
-        if (dropout != 0) {
-            Dropout.of(dropout);   // refuses a bad rate before anything else is said
-            if (layers.length < 3) {
-                throw new IllegalArgumentException("--dropout acts after hidden layers, and --layers has none; add one "
-                        + "(for example " + layers[0] + ",64," + layers[layers.length - 1] + ") or leave out --dropout");
-            }
-        }
         List<Layer> encoder = new ArrayList<>();
         if (kind.equals("denoising")) {
-            encoder.add(corruption());
+            encoder.add(noiseLayer());
         }
         for (int i = 1; i < layers.length - 1; i++) {
             encoder.add(Dense.of(layers[i], activation));
@@ -93,18 +98,10 @@ final class VariantOptions {
                 encoder.add(VariationalLatent.of(beta));
             }
             case "sparse" -> {
-                String[] parts = sparsity.toLowerCase(Locale.ROOT).split(":");
-                if (parts[0].equals("kl") && (parts.length == 2 || parts.length == 3)) {
-                    // KL sparsity compares mean activations with RHO, so the code must lie in (0, 1).
-                    encoder.add(Dense.of(code, Activation.SIGMOID));
-                    encoder.add(KlSparsity.of(number(parts[1]), parts.length == 3 ? number(parts[2]) : 1));
-                } else if (parts[0].equals("l1") && parts.length == 2) {
-                    encoder.add(Dense.of(code, activation));
-                    encoder.add(ActivityL1.of(number(parts[1])));
-                } else {
-                    throw new IllegalArgumentException("--sparsity must be kl:RHO, kl:RHO:BETA or l1:LAMBDA, got '"
-                            + sparsity + "'");
-                }
+                Penalty penalty = penalty();
+                // KL sparsity compares mean activations with RHO, so the code must lie in (0, 1).
+                encoder.add(Dense.of(code, penalty.kl() ? Activation.SIGMOID : activation));
+                encoder.add(penalty.kl() ? KlSparsity.of(penalty.weight(), penalty.beta()) : ActivityL1.of(penalty.weight()));
             }
             default -> encoder.add(Dense.of(code, activation));
         }
@@ -141,14 +138,12 @@ final class VariantOptions {
      * {@code seed}: the noisy half of a denoising evaluation.
      */
     FloatMatrix corrupt(FloatMatrix clean, long seed) {
-        String spec = noise.toLowerCase(Locale.ROOT);
-        boolean mask = spec.startsWith("mask:");
-        double amount = number(mask ? spec.substring(5) : spec.startsWith("gaussian:") ? spec.substring(9) : spec);
+        Noise corruption = corruption();
         SplittableRandom random = new SplittableRandom(seed);
         float[] noisy = clean.data().clone();
         for (int i = 0; i < noisy.length; i++) {
-            noisy[i] = mask ? (random.nextDouble() < amount ? 0f : noisy[i])
-                    : (float) (noisy[i] + amount * random.nextGaussian());
+            noisy[i] = corruption.mask() ? (random.nextDouble() < corruption.amount() ? 0f : noisy[i])
+                    : (float) (noisy[i] + corruption.amount() * random.nextGaussian());
         }
         return new FloatMatrix(noisy, clean.rows(), clean.cols());
     }
@@ -161,25 +156,60 @@ final class VariantOptions {
         };
     }
 
-    private Layer corruption() {
-        String spec = noise.toLowerCase(Locale.ROOT);
-        if (spec.startsWith("mask:")) {
-            return MaskingNoise.of(number(spec.substring(5)));
+    /** The --noise corruption: Gaussian noise of sigma {@code amount}, or a mask dropping that share of inputs. */
+    private record Noise(boolean mask, double amount) {
+    }
+
+    /** The --sparsity penalty: KL towards mean activation {@code weight} (rho) with weight {@code beta}, or L1 of weight {@code weight}. */
+    private record Penalty(boolean kl, double weight, double beta) {
+    }
+
+    private static final String NOISE_FORM = "SIGMA (0 or more, such as 0.3) or mask:RATE (RATE in [0, 1), such as mask:0.25)";
+    private static final String SPARSITY_FORM = "kl:RHO, kl:RHO:BETA or l1:LAMBDA, such as kl:0.05 or l1:0.05";
+
+    /** --noise read and checked. */
+    private Noise corruption() {
+        String spec = noise.toLowerCase(Locale.ROOT).trim();
+        boolean mask = spec.startsWith("mask:");
+        String amount = mask ? spec.substring(5) : spec.startsWith("gaussian:") ? spec.substring(9) : spec;
+        double value = OptionCheck.number("--noise", noise, amount, NOISE_FORM);
+        if (mask) {
+            OptionCheck.require(value >= 0 && value < 1, "--noise", noise, "mask:RATE with RATE in [0, 1)");
+        } else {
+            OptionCheck.require(Double.isFinite(value) && value >= 0, "--noise", noise, "a finite sigma, 0 or more");
         }
-        return GaussianNoise.of(number(spec.startsWith("gaussian:") ? spec.substring(9) : spec));
+        return new Noise(mask, value);
+    }
+
+    /** The layer that corrupts training inputs for --noise. */
+    private Layer noiseLayer() {
+        Noise corruption = corruption();
+        return corruption.mask() ? MaskingNoise.of(corruption.amount()) : GaussianNoise.of(corruption.amount());
+    }
+
+    /** --sparsity read and checked. */
+    private Penalty penalty() {
+        String[] parts = sparsity.toLowerCase(Locale.ROOT).trim().split(":", -1);
+        boolean kl = parts[0].equals("kl") && (parts.length == 2 || parts.length == 3);
+        if (!kl && !(parts[0].equals("l1") && parts.length == 2)) {
+            throw new IllegalArgumentException("--sparsity must be " + SPARSITY_FORM + ", got '" + sparsity + "'");
+        }
+        double weight = OptionCheck.number("--sparsity", sparsity, parts[1], SPARSITY_FORM);
+        double klBeta = kl && parts.length == 3 ? OptionCheck.number("--sparsity", sparsity, parts[2], SPARSITY_FORM) : 1;
+        if (kl) {
+            OptionCheck.require(weight > 0 && weight < 1, "--sparsity", sparsity, "kl:RHO with RHO in (0, 1)");
+            OptionCheck.require(Double.isFinite(klBeta) && klBeta >= 0, "--sparsity", sparsity,
+                    "kl:RHO:BETA with BETA a finite number, 0 or more");
+        } else {
+            OptionCheck.require(Double.isFinite(weight) && weight >= 0, "--sparsity", sparsity,
+                    "l1:LAMBDA with LAMBDA a finite number, 0 or more");
+        }
+        return new Penalty(kl, weight, klBeta);
     }
 
     private void addDropout(List<Layer> layers) {
         if (dropout != 0) {
             layers.add(Dropout.of(dropout));
-        }
-    }
-
-    private static double number(String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number");
         }
     }
 }

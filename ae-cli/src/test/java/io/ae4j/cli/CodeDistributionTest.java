@@ -2,6 +2,7 @@ package io.ae4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.Autoencoder;
@@ -59,8 +60,41 @@ class CodeDistributionTest {
         Path file = dir.resolve("m.ae4j");
         ae.save(file);
         Autoencoder loaded = Autoencoder.load(file, Backends.get("naive"));
-        assertArrayEquals(fitted.sample(10, 3).data(), CodeDistribution.of(loaded).sample(10, 3).data(),
+        assertArrayEquals(fitted.sample(10, 3).data(), CodeDistribution.of(loaded, file).sample(10, 3).data(),
                 "the distribution travels in the model file");
+    }
+
+    @Test
+    void aMissingOrDamagedDistributionIsRefusedNamingTheModelFile() {
+        Autoencoder ae = Autoencoder.builder().inputSize(3).encoder(Dense.of(2, Activation.TANH))
+                .decoder(Dense.of(3, Activation.LINEAR)).seed(2).backend(Backends.get("naive")).build();
+        Path file = dir.resolve("m.ae4j");
+        assertEquals(file + " keeps no code distribution (it was not trained by ae train); retrain it with ae train",
+                assertThrows(IllegalArgumentException.class, () -> CodeDistribution.of(ae, file)).getMessage());
+        ae.putMetadata(CodeDistribution.KEY, "0.1,0.2;1,0,0,1;-1,-1");
+        assertEquals(file + " keeps a damaged code distribution (codes.distribution): it has 3 parts instead of 4;"
+                + " retrain the model with ae train",
+                assertThrows(IllegalArgumentException.class, () -> CodeDistribution.of(ae, file)).getMessage());
+        ae.putMetadata(CodeDistribution.KEY, "0.1,x;1,0,0,1;-1,-1;1,1");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> CodeDistribution.of(ae, file)).getMessage()
+                .startsWith(file + " keeps a damaged code distribution (codes.distribution): "));
+        ae.putMetadata(CodeDistribution.KEY, "0.1;1;-1;1");
+        assertEquals(file + " keeps a damaged code distribution (codes.distribution): it does not hold 2 means, 2 x 2"
+                + " covariances, 2 minima and 2 maxima; retrain the model with ae train",
+                assertThrows(IllegalArgumentException.class, () -> CodeDistribution.of(ae, file)).getMessage());
+    }
+
+    @Test
+    void moreSamplesThanOneMatrixHoldsAreRefusedWithTheLimit() {
+        Autoencoder ae = Autoencoder.builder().inputSize(3).encoder(Dense.of(2, Activation.TANH))
+                .decoder(Dense.of(3, Activation.LINEAR)).seed(2).backend(Backends.get("naive")).build();
+        CodeDistribution fitted = CodeDistribution.fit(ae, new FloatMatrix(new float[] {1, 2, 3, 3, 1, 2, 2, 3, 1}, 3, 3));
+        String limit = "the number of samples must be from 1 to " + (Integer.MAX_VALUE - 8) / 2
+                + " (that many codes of 2 values fill one matrix), got ";
+        assertEquals(limit + "1500000000", assertThrows(IllegalArgumentException.class,
+                () -> fitted.sample(1_500_000_000, 1)).getMessage());
+        assertEquals(limit + "0", assertThrows(IllegalArgumentException.class, () -> fitted.sample(0, 1)).getMessage());
+        assertEquals(7, fitted.sample(7, 1).rows());
     }
 
     private static double[] mean(FloatMatrix m) {
