@@ -20,9 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,12 +33,6 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "train", description = "Train an autoencoder on a CSV or IDX file and save it.")
 final class TrainCommand extends AeSubcommand {
-
-    private static final String LOSS_PNG = "loss.png";
-    private static final String RECONSTRUCTIONS_PNG = "reconstructions.png";
-    private static final String DENOISING_PNG = "denoising.png";
-    private static final String SAMPLES_PNG = "samples.png";
-    private static final String LATENT_PNG = "latent.png";
 
     @ParentCommand
     AeCommand root;
@@ -173,8 +165,8 @@ final class TrainCommand extends AeSubcommand {
         files.readsFile("--data", data).readsFile("--labels", labels).readsFile("--test", test)
                 .writesFile("--out", out).writesFolder("--plots", plots);
         if (plots != null) {
-            for (String picture : pictures()) {
-                files.writesFileFor("--plots", plots.resolve(picture), "a picture --plots writes");
+            for (Path picture : plots().files(labels != null || dataOptions.labelColumn != null)) {
+                files.writesFileFor("--plots", picture, "a picture --plots writes");
             }
         }
     }
@@ -224,12 +216,24 @@ final class TrainCommand extends AeSubcommand {
         }
         stdout.printf(Locale.ROOT, "anomaly threshold: %.6g, the %s percentile of the training rows' errors%n",
                 threshold, thresholdPercentile);
-        FloatMatrix scaledTest = testValues == null ? null : scaler.transform(testValues);
-        evaluate(autoencoder, scaledTest, training, validation, stdout);
+        TrainingEvaluation evaluation = new TrainingEvaluation(variant, variant.denoising() || given("--noise"),
+                baseline != null);
+        // On the --test rows, or else the validation rows, or else (for the baseline) the training rows.
+        if (testValues != null) {
+            evaluation.report(autoencoder, scaler.transform(testValues), test.getFileName().toString(), training, stdout);
+        } else if (validation != null) {
+            evaluation.report(autoencoder, validation, "the validation rows", training, stdout);
+        } else if (baseline != null) {
+            evaluation.report(autoencoder, training, "the training data", training, stdout);
+        }
         if (plots != null) {
-            plot(autoencoder, history, table, values, stdout);
+            plots().write(autoencoder, history, table, values, evaluation, stdout);
         }
         return 0;
+    }
+
+    private TrainingPlots plots() {
+        return new TrainingPlots(plots, data.getFileName().toString(), variant);
     }
 
     /** The network that the options describe, on the chosen backend. */
@@ -318,102 +322,6 @@ final class TrainCommand extends AeSubcommand {
         }
     }
 
-    /**
-     * The mean squared error per value on the --test data, or else on the validation rows (the
-     * last --val-split of the file), or else on the training data; with --baseline pca, PCA's on
-     * the same rows, fitted on the training rows. Errors are in the scaled units the model trains in.
-     */
-    private void evaluate(Autoencoder autoencoder, FloatMatrix scaledTest, FloatMatrix training,
-                          FloatMatrix validation, PrintWriter stdout) {
-        FloatMatrix evaluation;
-        String what;
-        if (scaledTest != null) {
-            evaluation = scaledTest;
-            what = test.getFileName().toString();
-        } else if (validation != null) {
-            evaluation = validation;
-            what = "the validation rows";
-        } else if (baseline != null) {
-            evaluation = training;
-            what = "the training data";
-        } else {
-            return;
-        }
-        stdout.printf(Locale.ROOT, "mean squared error per value on %s (%d rows): autoencoder %.6f%n", what,
-                evaluation.rows(), meanSquaredError(autoencoder.reconstruct(evaluation), evaluation));
-        stdout.printf(Locale.ROOT, "  mean absolute code activation: %.6f%n", meanAbsolute(autoencoder.encode(evaluation)));
-        if (variant.denoising() || given("--noise")) {
-            FloatMatrix noisy = variant.corrupt(evaluation, 2026);
-            stdout.printf(Locale.ROOT, "  inputs corrupted by --noise %s: noisy %.6f, reconstructed %.6f (to the clean rows)%n",
-                    variant.noise, meanSquaredError(noisy, evaluation),
-                    meanSquaredError(autoencoder.reconstruct(noisy), evaluation));
-        }
-        if (baseline != null) {
-            double pca = PcaBaseline.fit(training, autoencoder.codeSize()).meanSquaredError(evaluation);
-            stdout.printf(Locale.ROOT, "  PCA with %d components: %.6f%n", autoencoder.codeSize(), pca);
-        }
-    }
-
-    /**
-     * The loss curve; for images, the first 12 above their reconstructions; with labels, the codes
-     * of up to 2,000 rows on a 2-D map coloured by label.
-     */
-    private void plot(Autoencoder autoencoder, TrainingHistory history, Dataset table, FloatMatrix scaled,
-                      PrintWriter stdout) throws IOException {
-        Path curve = plots.resolve(LOSS_PNG);
-        LossChart.write(history, data.getFileName() + ": loss per epoch", curve);
-        stdout.println("wrote " + curve);
-        int shown = Math.min(scaled.rows(), 2000);
-        if (table.imageShape().isPresent()) {
-            FloatMatrix originals = table.features().rows(0, Math.min(12, table.features().rows()));
-            Path grid = plots.resolve(RECONSTRUCTIONS_PNG);
-            int height = table.imageShape().get().height();
-            int width = table.imageShape().get().width();
-            ImageGrid.write(grid, height, width, originals, autoencoder.reconstruct(originals));
-            stdout.println("wrote " + grid);
-            if (variant.denoising()) {
-                FloatMatrix noisy = variant.corrupt(originals, 2026);
-                Path denoised = plots.resolve(DENOISING_PNG);
-                ImageGrid.write(denoised, height, width, noisy, autoencoder.reconstruct(noisy), originals);
-                stdout.println("wrote " + denoised + " (noisy, denoised, clean)");
-            }
-            if (variant.variational()) {
-                FloatMatrix samples = autoencoder.sample(36, 0);
-                Path drawn = plots.resolve(SAMPLES_PNG);
-                ImageGrid.write(drawn, height, width, samples.rows(0, 12), samples.rows(12, 24), samples.rows(24, 36));
-                stdout.println("wrote " + drawn + " (decoded draws from the prior)");
-            }
-        }
-        if (table.hasLabels()) {
-            int[] all = table.labels().orElseThrow();
-            int[] labelsShown = Arrays.copyOf(all, shown);
-            int classes = Arrays.stream(all).max().orElse(0) + 1;
-            List<String> names = new ArrayList<>();
-            for (int c = 0; c < classes; c++) {
-                names.add(c < table.labelNames().size() ? table.labelNames().get(c) : Integer.toString(c));
-            }
-            Path map = plots.resolve(LATENT_PNG);
-            LatentMap.write(map, data.getFileName() + ": codes by label", autoencoder.encode(scaled.rows(0, shown)),
-                    labelsShown, names);
-            stdout.println("wrote " + map);
-        }
-    }
-
-    /** The pictures --plots may get: the loss curve always, the others for images, a variant, or labels. */
-    private List<String> pictures() {
-        List<String> pictures = new ArrayList<>(List.of(LOSS_PNG, RECONSTRUCTIONS_PNG));
-        if (variant.denoising()) {
-            pictures.add(DENOISING_PNG);
-        }
-        if (variant.variational()) {
-            pictures.add(SAMPLES_PNG);
-        }
-        if (labels != null || dataOptions.labelColumn != null) {
-            pictures.add(LATENT_PNG);
-        }
-        return pictures;
-    }
-
     /** Refuses an activation {@code name} that {@code option} gave and ae4j does not know. */
     private static void activation(String name, String option) {
         try {
@@ -431,23 +339,6 @@ final class TrainCommand extends AeSubcommand {
     /** {@code value} written as briefly as {@link #tenth} writes its tenth. */
     private static String plain(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toString();
-    }
-
-    private static double meanAbsolute(FloatMatrix m) {
-        double sum = 0;
-        for (float v : m.data()) {
-            sum += Math.abs(v);
-        }
-        return sum / m.data().length;
-    }
-
-    private static double meanSquaredError(FloatMatrix a, FloatMatrix b) {
-        double sum = 0;
-        for (int i = 0; i < a.data().length; i++) {
-            double d = (double) a.data()[i] - b.data()[i];
-            sum += d * d;
-        }
-        return sum / a.data().length;
     }
 
     private Optimizer optimizer() {
