@@ -1,9 +1,6 @@
 package io.ae4j.data;
 
-import java.io.BufferedReader;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,11 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.zip.ZipException;
 
 /**
- * Reads a CSV file of numbers into a {@link Dataset}, streaming: rows go straight into one growing
- * float array, never into a list of rows. A reader is immutable; each option returns a new one:
+ * Reads a CSV file of numbers into a {@link Dataset}. A reader is immutable; each option returns a
+ * new one:
  *
  * <pre>{@code
  * Dataset d = CsvReader.defaults().delimiter(';').columns("age", "income").labelColumn("class").read(file);
@@ -38,6 +34,15 @@ import java.util.zip.ZipException;
  *     becomes an id, in order of first appearance, and {@link Dataset#labelNames()} holds the texts.
  * <li><b>Compression.</b> A gzip-compressed file ({@code .csv.gz}) is read transparently, recognised
  *     by its magic number, not its name.
+ * <li><b>Memory.</b> The file is read twice, streaming, one cell at a time: first to count the rows
+ *     and check that every row has the cells of the first, then to parse the values straight into
+ *     one float array of exactly rows x columns. So reading takes little more heap than the values
+ *     themselves (4 bytes each, and 4 per label), and values that cannot fit in one Java array or in
+ *     the heap left are refused before they are allocated, with a message that says how to give
+ *     Java more memory. A line may be of any length, but a cell that is read is kept to at most
+ *     {@value CsvRecords#MAX_CELL} characters, and the first line, which may be a header, to at
+ *     most {@value #MAX_COLUMNS} cells and {@value #MAX_FIRST_RECORD} characters. A gzip file is
+ *     decompressed twice. {@link #progress(ReadProgress)} follows the reading of a large file.
  * </ul>
  *
  * <p>Every error is a {@link DataFileException} naming the file, the 1-based line and column (number
@@ -45,7 +50,10 @@ import java.util.zip.ZipException;
  */
 public final class CsvReader {
 
-    private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+    /** The most cells the first line may have, so that the names of the columns always fit in memory. */
+    static final int MAX_COLUMNS = 1 << 20;
+    /** The most characters the first line may have, which is kept whole, being perhaps a header. */
+    static final int MAX_FIRST_RECORD = 1 << 24;
     private static final int MAX_LISTED = 20;
 
     private final Boolean header;
@@ -54,25 +62,27 @@ public final class CsvReader {
     private final int[] columnIndices;
     private final String labelName;
     private final int labelIndex;
+    private final ReadProgress progress;
 
     private CsvReader(Boolean header, char delimiter, List<String> columnNames, int[] columnIndices,
-            String labelName, int labelIndex) {
+            String labelName, int labelIndex, ReadProgress progress) {
         this.header = header;
         this.delimiter = delimiter;
         this.columnNames = columnNames;
         this.columnIndices = columnIndices;
         this.labelName = labelName;
         this.labelIndex = labelIndex;
+        this.progress = progress;
     }
 
     /** A reader with a detected header, ',' as delimiter, every column a feature and no label. */
     public static CsvReader defaults() {
-        return new CsvReader(null, ',', null, null, null, -1);
+        return new CsvReader(null, ',', null, null, null, -1, ReadProgress.NONE);
     }
 
     /** Whether the first line is a header, instead of detecting it. */
     public CsvReader header(boolean present) {
-        return new CsvReader(present, delimiter, columnNames, columnIndices, labelName, labelIndex);
+        return new CsvReader(present, delimiter, columnNames, columnIndices, labelName, labelIndex, progress);
     }
 
     /**
@@ -85,7 +95,7 @@ public final class CsvReader {
             throw new IllegalArgumentException("the delimiter cannot be " + describe(delimiter)
                     + "; use for example ',', ';' or '\\t'");
         }
-        return new CsvReader(header, delimiter, columnNames, columnIndices, labelName, labelIndex);
+        return new CsvReader(header, delimiter, columnNames, columnIndices, labelName, labelIndex, progress);
     }
 
     /**
@@ -96,7 +106,7 @@ public final class CsvReader {
         if (names == null || names.length == 0 || Arrays.asList(names).contains(null)) {
             throw new IllegalArgumentException("name at least one column, and no null names");
         }
-        return new CsvReader(header, delimiter, List.of(names), null, labelName, labelIndex);
+        return new CsvReader(header, delimiter, List.of(names), null, labelName, labelIndex, progress);
     }
 
     /**
@@ -110,7 +120,7 @@ public final class CsvReader {
         for (int index : indices) {
             requireIndex(index);
         }
-        return new CsvReader(header, delimiter, null, indices.clone(), labelName, labelIndex);
+        return new CsvReader(header, delimiter, null, indices.clone(), labelName, labelIndex, progress);
     }
 
     /** Keeps the column named {@code name} in the header aside as the labels. */
@@ -118,13 +128,24 @@ public final class CsvReader {
         if (name == null) {
             throw new IllegalArgumentException("the label column's name must not be null");
         }
-        return new CsvReader(header, delimiter, columnNames, columnIndices, name, -1);
+        return new CsvReader(header, delimiter, columnNames, columnIndices, name, -1, progress);
     }
 
     /** Keeps the column at 0-based position {@code index} aside as the labels. */
     public CsvReader labelColumn(int index) {
         requireIndex(index);
-        return new CsvReader(header, delimiter, columnNames, columnIndices, null, index);
+        return new CsvReader(header, delimiter, columnNames, columnIndices, null, index, progress);
+    }
+
+    /**
+     * Reports the progress of {@link #read} to {@code listener}: bytes of the file read, counting
+     * both passes over it, so that a caller can show a progress bar for a large file.
+     */
+    public CsvReader progress(ReadProgress listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("the progress listener must not be null; give ReadProgress.NONE for none");
+        }
+        return new CsvReader(header, delimiter, columnNames, columnIndices, labelName, labelIndex, listener);
     }
 
     /**
@@ -132,82 +153,157 @@ public final class CsvReader {
      *
      * @throws DataFileException naming file, line and column for a missing, empty or damaged file, a
      *                           header without rows, a ragged row, a chosen column that does not
-     *                           exist, or a cell that is not a finite number
+     *                           exist, a cell that is not a finite number, or values that do not fit
+     *                           in the Java heap
      */
     public Dataset read(Path file) throws IOException {
-        try (InputStream in = DataFiles.open(file)) {
-            return read(in, DataFiles.name(file));
+        ProgressCount count = new ProgressCount(progress, 2 * DataFiles.sizeOnDisk(file));
+        Shape shape;
+        try (OpenedFile opened = DataFiles.open(file, count)) {
+            shape = scan(opened);
         }
+        Dataset data;
+        try (OpenedFile opened = DataFiles.open(file, count)) {
+            data = parse(opened, shape);
+        }
+        count.finish();
+        return data;
     }
 
-    Dataset read(InputStream in, String file) throws IOException {
-        CsvRecords records = new CsvRecords(
-                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), delimiter, file);
+    private CsvRecords records(OpenedFile opened) {
+        return new CsvRecords(new InputStreamReader(opened.content(), StandardCharsets.UTF_8), delimiter, opened.name());
+    }
+
+    /** What the first pass learns: where the values are and how many rows hold them. */
+    private record Shape(Layout layout, boolean hasHeader, int width, int rows) {
+    }
+
+    /**
+     * The first pass: reads the first record to find the header and the columns, then counts the
+     * rows, checking that each has as many cells as the first, and that the values will fit in one
+     * array and in the heap. Cells after the first record are not kept, so this takes no memory.
+     */
+    private Shape scan(OpenedFile opened) throws IOException {
+        String file = opened.name();
+        CsvRecords records = records(opened);
         try {
-            return read(records, file);
-        } catch (ZipException | EOFException e) {
-            throw new DataFileException(file, records.linesRead(), 0, file + " is a damaged gzip file: it breaks after "
-                    + "line " + records.linesRead() + " (" + e.getMessage() + "); compress it again or give the "
-                    + "uncompressed file");
+            if (!records.next()) {
+                throw new DataFileException(file, file + " is empty: it has no line with data");
+            }
+            List<String> first = firstRecord(records, file);
+            long firstLine = records.line();
+            boolean hasHeader = header != null ? header
+                    : columnNames != null || labelName != null || looksLikeHeader(first);
+            Layout layout = layout(first, hasHeader, file);
+            int width = first.size();
+            boolean more = records.next();
+            if (hasHeader && !more) {
+                throw new DataFileException(file, file + " has only a header, no rows of data");
+            }
+            int features = layout.features().length;
+            long bytesPerRow = 4L * (features + (layout.label() < 0 ? 0 : 1));
+            long heap = Runtime.getRuntime().maxMemory();
+            // Without a header the first record, already read, is the first row.
+            long rows = hasHeader ? 0 : 1;
+            while (more) {
+                long cells = 0;
+                while (records.nextCell(false)) {
+                    cells++;
+                }
+                if (cells != width) {
+                    throw new DataFileException(file, CsvRecords.lineNumber(records.line()), 0, file + " line "
+                            + records.line() + " has " + cells + " cells but " + (hasHeader ? "the header has "
+                            : "line " + firstLine + " has ") + width
+                            + "; give every row the same cells (quote a cell that holds the delimiter)");
+                }
+                rows++;
+                if (rows * features > HeapRoom.MAX_ARRAY) {
+                    throw new DataFileException(file, CsvRecords.lineNumber(records.line()), 0, file + " has more than "
+                            + HeapRoom.MAX_ARRAY + " values by line " + records.line() + ", more than one array "
+                            + "holds; read fewer columns or split the file");
+                }
+                if (rows * bytesPerRow > heap) {
+                    HeapRoom.requireWithinHeap(file, String.format(Locale.ROOT, "at least %,d rows (by line %,d) x %,d "
+                            + "columns", rows, records.line(), features), rows * bytesPerRow);
+                }
+                more = records.next();
+            }
+            return new Shape(layout, hasHeader, width, (int) rows);
+        } catch (DamagedGzipException e) {
+            throw brokenAt(e, records);
         }
     }
 
-    private Dataset read(CsvRecords records, String file) throws IOException {
-        if (!records.next()) {
-            throw new DataFileException(file, file + " is empty: it has no line with data");
+    /**
+     * The cells of the first record, which may be a header: all kept, so their number and length
+     * are limited to what a header or a row of numbers can sensibly have.
+     */
+    private static List<String> firstRecord(CsvRecords records, String file) throws IOException {
+        List<String> cells = new ArrayList<>();
+        long chars = 0;
+        while (records.nextCell(true)) {
+            String where = file + " line " + records.line();
+            if (records.cell() >= MAX_COLUMNS) {
+                throw new DataFileException(file, CsvRecords.lineNumber(records.line()), 0, where + " has more than "
+                        + MAX_COLUMNS + " cells, more columns than ae4j reads; check the delimiter, or split the "
+                        + "columns over several files");
+            }
+            String text = records.text();
+            chars += text.length();
+            if (chars > MAX_FIRST_RECORD) {
+                throw new DataFileException(file, CsvRecords.lineNumber(records.line()), records.cell() + 1, where
+                        + " is longer than " + MAX_FIRST_RECORD + " characters by column " + (records.cell() + 1)
+                        + ", more than a header or a row of numbers needs; check the quotes and the delimiter");
+            }
+            cells.add(text);
         }
-        List<String> first = List.copyOf(records.cells());
-        int firstLine = records.line();
-        boolean hasHeader = header != null ? header : columnNames != null || labelName != null || looksLikeHeader(first);
-        Layout layout = layout(first, hasHeader, file);
-        int width = first.size();
-        if (hasHeader && !records.next()) {
-            throw new DataFileException(file, file + " has only a header, no rows of data");
-        }
+        return cells;
+    }
+
+    /**
+     * The second pass: parses the values into arrays of exactly the size the first pass counted.
+     */
+    private Dataset parse(OpenedFile opened, Shape shape) throws IOException {
+        String file = opened.name();
+        Layout layout = shape.layout();
         int[] features = layout.features();
-        float[] values = new float[Math.max(1024, features.length)];
-        int[] labels = layout.label() < 0 ? null : new int[1024];
+        int rows = shape.rows();
+        boolean labelled = layout.label() >= 0;
+        String what = String.format(Locale.ROOT, "%,d rows x %,d columns%s", rows, features.length,
+                labelled ? " and a label per row" : "");
+        // Both arrays at once, so that neither is allocated when the other would not fit.
+        HeapRoom.requireFree(file, what, 4L * rows * features.length + (labelled ? 4L * rows : 0));
+        float[] values = HeapRoom.floats(file, what, rows * features.length);
+        int[] labels = labelled ? HeapRoom.ints(file, what, rows) : null;
         Map<String, Integer> labelIds = new LinkedHashMap<>();
-        int count = 0;
-        int rows = 0;
-        do {
-            List<String> cells = records.cells();
-            if (cells.size() != width) {
-                throw new DataFileException(file, records.line(), 0, file + " line " + records.line() + " has "
-                        + cells.size() + " cells but " + (hasHeader ? "the header has " : "line " + firstLine + " has ") + width
-                        + "; give every row the same cells (quote a cell that holds the delimiter)");
+        CsvRowParser parser = new CsvRowParser(file, layout, shape.width(), values, labels, labelIds);
+        CsvRecords records = records(opened);
+        try {
+            boolean more = records.next();
+            if (shape.hasHeader()) {
+                more = records.next();
             }
-            if (rows == 0) {
-                requireANumber(cells, layout, file, records.line());
-            }
-            if (count > MAX_VALUES - features.length) {
-                throw new DataFileException(file, records.line(), 0, file + " has more than " + MAX_VALUES
-                        + " values by line " + records.line() + ", more than one array holds; read fewer columns "
-                        + "or split the file");
-            }
-            if (count + features.length > values.length) {
-                values = Arrays.copyOf(values, (int) Math.min(MAX_VALUES, 2L * values.length + features.length));
-            }
-            for (int index : features) {
-                values[count++] = number(cells.get(index), file, records.line(), index, layout.names());
-            }
-            if (labels != null) {
-                if (rows == labels.length) {
-                    labels = Arrays.copyOf(labels, (int) Math.min(MAX_VALUES, 2L * rows));
+            for (int row = 0; row < rows; row++) {
+                if (!more) {
+                    throw changed(file, records.lineReached());
                 }
-                labels[rows] = labelId(cells.get(layout.label()), labelIds, file, records.line(), layout);
+                parser.parse(records, row);
+                more = records.next();
             }
-            rows++;
-        } while (records.next());
+            if (more) {
+                throw changed(file, records.line());
+            }
+        } catch (DamagedGzipException e) {
+            throw brokenAt(e, records);
+        }
         List<String> names = new ArrayList<>(features.length);
         for (int index : features) {
             names.add(layout.names().get(index));
         }
-        FloatMatrix matrix = new FloatMatrix(Arrays.copyOf(values, count), rows, features.length);
+        FloatMatrix matrix = new FloatMatrix(values, rows, features.length);
         if (labels == null) {
             return new Dataset(matrix, names);
         }
-        labels = Arrays.copyOf(labels, rows);
         List<String> labelNames = new ArrayList<>(labelIds.keySet());
         int[] asIntegers = integers(labelNames);
         if (asIntegers == null) {
@@ -219,8 +315,21 @@ public final class CsvReader {
         return new Dataset(matrix, labels, List.of(), names, null);
     }
 
+    /** A damaged gzip file, naming the lines that could be read before the damage. */
+    private static DataFileException brokenAt(DamagedGzipException e, CsvRecords records) {
+        long complete = records.lineReached() - 1;
+        return e.at(complete == 0 ? "partly, not to the end of line 1" : "up to line " + complete,
+                CsvRecords.lineNumber(records.lineReached()));
+    }
+
+    /** The two passes saw different records: something wrote to the file in between. */
+    static DataFileException changed(String file, long line) {
+        return new DataFileException(file, CsvRecords.lineNumber(line), 0, file + " changed while it was read (line "
+                + line + " differs between the two passes over it); read it when nothing writes to it");
+    }
+
     /** Which cells are features and which is the label, in a file whose first record is {@code first}. */
-    private record Layout(List<String> names, int[] features, int label) {
+    record Layout(List<String> names, int[] features, int label) {
     }
 
     private Layout layout(List<String> first, boolean hasHeader, String file) {
@@ -273,7 +382,7 @@ public final class CsvReader {
         int[] considered = columnIndices != null ? columnIndices
                 : IntStream.range(0, first.size()).toArray();
         for (int c : considered) {
-            if (c < first.size() && c != labelIndex && !numberLike(first.get(c).trim())) {
+            if (c < first.size() && c != labelIndex && !CsvNumbers.numberLike(first.get(c).trim())) {
                 return true;
             }
         }
@@ -297,64 +406,10 @@ public final class CsvReader {
                 + " columns have 0-based indices 0.." + (names.size() - 1) + ": " + list(names);
     }
 
-    private static String list(List<String> names) {
+    /** {@code names}, the first {@value #MAX_LISTED} of them when there are more. */
+    static String list(List<String> names) {
         String shown = String.join(", ", names.subList(0, Math.min(MAX_LISTED, names.size())));
         return names.size() > MAX_LISTED ? shown + ", ... (" + names.size() + " in all)" : shown;
-    }
-
-    /**
-     * Refuses a first row in which no feature cell is a number, naming its first cell and adding
-     * that the file may have no numeric columns at all: the likeliest cause.
-     */
-    private static void requireANumber(List<String> cells, Layout layout, String file, int line) {
-        for (int index : layout.features()) {
-            if (!cells.get(index).isBlank() && numberLike(cells.get(index).trim())) {
-                return;
-            }
-        }
-        int first = layout.features()[0];
-        List<String> chosen = Arrays.stream(layout.features()).mapToObj(layout.names()::get).toList();
-        throw new DataFileException(file, line, first + 1, where(file, line, first, layout.names())
-                + problem(cells.get(first).trim()) + "; and no feature cell of line " + line + " is a number, so the "
-                + "file may have no numeric columns (it has " + list(chosen) + "): choose columns that hold numbers, "
-                + "and a text column as the label");
-    }
-
-    private static float number(String cell, String file, int line, int index, List<String> names) {
-        String text = cell.trim();
-        float value = decimal(text);
-        if (!Float.isFinite(value)) {
-            throw new DataFileException(file, line, index + 1, where(file, line, index, names) + problem(text));
-        }
-        return value;
-    }
-
-    private static String where(String file, int line, int index, List<String> names) {
-        return file + " line " + line + ", column " + (index + 1) + " (\"" + names.get(index) + "\"): ";
-    }
-
-    /** What is wrong with {@code text} as a feature cell, and how to fix it. */
-    private static String problem(String text) {
-        if (text.isEmpty()) {
-            return "the cell is empty; fill it in or leave the column out";
-        }
-        if (nonFiniteWord(text)) {
-            return "\"" + text + "\" is not a finite number, and ae4j refuses NaN and infinities; impute the value "
-                    + "or drop the row";
-        }
-        if (Float.isInfinite(decimal(text))) {
-            return "\"" + text + "\" is beyond float32's range (about 3.4e38); rescale the column";
-        }
-        return "\"" + text + "\" is not a number; clean the cell or leave the column out (choose columns by name "
-                + "or index)";
-    }
-
-    private static int labelId(String cell, Map<String, Integer> ids, String file, int line, Layout layout) {
-        if (cell.isBlank()) {
-            throw new DataFileException(file, line, layout.label() + 1, where(file, line, layout.label(), layout.names())
-                    + "the label is empty; give every row a label");
-        }
-        return ids.computeIfAbsent(cell, text -> ids.size());
     }
 
     /** The integer each label text stands for, or null if some text is not an integer. */
@@ -363,7 +418,7 @@ public final class CsvReader {
         for (int i = 0; i < values.length; i++) {
             String text = texts.get(i).trim();
             double value = Double.NaN;
-            if (plausibleNumber(text)) {
+            if (CsvNumbers.plausibleNumber(text)) {
                 try {
                     // As double, not int, so that "3.0" counts as 3; but only when it is exactly an int.
                     value = Double.parseDouble(text);
@@ -377,42 +432,6 @@ public final class CsvReader {
             values[i] = (int) value;
         }
         return values;
-    }
-
-    /** The value of a decimal number, infinite beyond float32's range; NaN if {@code text} is not one. */
-    private static float decimal(String text) {
-        if (!plausibleNumber(text)) {
-            return Float.NaN;
-        }
-        try {
-            return Float.parseFloat(text);
-        } catch (NumberFormatException e) {
-            return Float.NaN;
-        }
-    }
-
-    /**
-     * A cheap first test that excludes what {@link Float#parseFloat} accepts but a CSV number is not:
-     * Java's suffixes ({@code 1f}, {@code 2d}) and the words NaN and Infinity, which all end in a letter.
-     */
-    private static boolean plausibleNumber(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        char last = text.charAt(text.length() - 1);
-        return last >= '0' && last <= '9' || last == '.';
-    }
-
-    private static boolean numberLike(String text) {
-        return text.isEmpty() || nonFiniteWord(text) || !Float.isNaN(decimal(text));
-    }
-
-    private static boolean nonFiniteWord(String text) {
-        String word = text.toLowerCase(Locale.ROOT);
-        if (word.startsWith("-") || word.startsWith("+")) {
-            word = word.substring(1);
-        }
-        return word.equals("nan") || word.equals("inf") || word.equals("infinity");
     }
 
     private static void requireIndex(int index) {

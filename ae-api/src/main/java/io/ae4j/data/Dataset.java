@@ -77,19 +77,35 @@ public final class Dataset {
 
     /**
      * Reads a CSV file with {@link CsvReader#defaults()} or an IDX image file with
-     * {@link IdxReader#read(Path)}, either gzip-compressed or not, recognised by content, not by name:
-     * an IDX file starts with two zero bytes, which no text file does.
+     * {@link IdxReader#read(Path)}, either gzip-compressed or not. A file is IDX when its name says so
+     * ({@code train-images-idx3-ubyte}, {@code images.idx}, either with {@code .gz}) or its content
+     * starts with two zero bytes, which no text file does; then a file that is not valid IDX is
+     * refused as such, not read as CSV.
      *
      * @throws DataFileException naming the file, and the line and column for CSV, when it cannot be read
      */
     public static Dataset read(Path file) throws IOException {
-        try (BufferedInputStream in = DataFiles.open(file)) {
-            in.mark(2);
-            boolean idx = in.read() == 0 && in.read() == 0;
-            in.reset();
-            String name = DataFiles.name(file);
-            return idx ? IdxReader.images(in, name) : CsvReader.defaults().read(in, name);
+        return read(file, ReadProgress.NONE);
+    }
+
+    /**
+     * Reads a file like {@link #read(Path)}, reporting the reading's progress to {@code progress}.
+     *
+     * @throws DataFileException naming the file, and the line and column for CSV, when it cannot be read
+     */
+    public static Dataset read(Path file, ReadProgress progress) throws IOException {
+        if (progress == null) {
+            throw new IllegalArgumentException("the progress listener must not be null; give ReadProgress.NONE for none");
         }
+        boolean idx;
+        try (OpenedFile opened = DataFiles.open(file, null)) {
+            BufferedInputStream in = opened.content();
+            idx = IdxReader.namedLikeIdx(opened.name()) || in.read() == 0 && in.read() == 0;
+        } catch (DamagedGzipException e) {
+            // Damaged near its start: the reader the name points to says how far the file can be read.
+            idx = IdxReader.namedLikeIdx(DataFiles.name(file));
+        }
+        return idx ? IdxReader.read(file, progress) : CsvReader.defaults().progress(progress).read(file);
     }
 
     /** The samples, one per row. */

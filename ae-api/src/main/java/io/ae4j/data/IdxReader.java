@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,8 +24,10 @@ import java.util.stream.Stream;
  * <li>Labels: magic {@code 0x00000801}, size n; one unsigned byte per image.
  * </ul>
  *
- * Files are read once, streaming, in chunks straight into the float array. Every error is a
- * {@link DataFileException} that names the file, what was found and what was expected.
+ * Files are read once, streaming, in chunks straight into a float array of exactly the size the
+ * header declares, after checking that size: against the file's length when it is not compressed,
+ * and against what one Java array and the heap hold. Every error is a {@link DataFileException}
+ * that names the file, what was found and what was expected.
  */
 public final class IdxReader {
 
@@ -31,6 +35,10 @@ public final class IdxReader {
     private static final int IMAGES = 0x00000803;
     private static final int LABELS = 0x00000801;
     private static final int CHUNK = 1 << 16;
+    /** Bytes before the values: the magic number and one 32-bit size per dimension. */
+    private static final int IMAGE_HEADER = 16;
+    private static final int LABEL_HEADER = 8;
+    private static final Pattern IDX_NAME = Pattern.compile("(?i).*([-.]idx[0-9]+-ubyte|\\.idx)(\\.gz)?");
     private static final Set<String> SPLITS = Set.of("train", "t10k");
     private static final float[] PIXEL = new float[256];
 
@@ -45,9 +53,19 @@ public final class IdxReader {
 
     /** The images of {@code images}, without labels. */
     public static Dataset read(Path images) throws IOException {
-        try (InputStream in = DataFiles.open(images)) {
-            return images(in, DataFiles.name(images));
+        return read(images, ReadProgress.NONE);
+    }
+
+    /** The images of {@code images}, without labels, reporting the reading's progress to {@code progress}. */
+    public static Dataset read(Path images, ReadProgress progress) throws IOException {
+        requireListener(progress);
+        ProgressCount count = new ProgressCount(progress, DataFiles.sizeOnDisk(images));
+        Dataset pixels;
+        try (OpenedFile opened = DataFiles.open(images, count)) {
+            pixels = images(opened);
         }
+        count.finish();
+        return pixels;
     }
 
     /**
@@ -56,14 +74,33 @@ public final class IdxReader {
      * @throws DataFileException also when the two files hold different numbers of images and labels
      */
     public static Dataset read(Path images, Path labels) throws IOException {
+        return read(images, labels, ReadProgress.NONE);
+    }
+
+    /**
+     * The images of {@code images}, labelled by {@code labels}, reporting the reading's progress
+     * through both files to {@code progress}.
+     *
+     * @throws DataFileException also when the two files hold different numbers of images and labels
+     */
+    public static Dataset read(Path images, Path labels, ReadProgress progress) throws IOException {
+        requireListener(progress);
+        ProgressCount count = new ProgressCount(progress, DataFiles.sizeOnDisk(labels) + DataFiles.sizeOnDisk(images));
         // Labels first: they are small, so a swapped pair of files is refused before the pixels are read.
-        int[] classes = readLabels(labels);
-        Dataset pixels = read(images);
+        int[] classes;
+        try (OpenedFile opened = DataFiles.open(labels, count)) {
+            classes = labels(opened);
+        }
+        Dataset pixels;
+        try (OpenedFile opened = DataFiles.open(images, count)) {
+            pixels = images(opened);
+        }
         if (classes.length != pixels.features().rows()) {
             throw new DataFileException(DataFiles.name(labels), DataFiles.name(labels) + " has " + classes.length
                     + " labels but " + DataFiles.name(images) + " has " + pixels.features().rows()
                     + " images; give the labels of the same split");
         }
+        count.finish();
         return new Dataset(pixels.features(), classes, List.of(), pixels.columnNames(),
                 pixels.imageShape().orElseThrow());
     }
@@ -90,58 +127,139 @@ public final class IdxReader {
 
     /** The labels of {@code labels}: one unsigned byte, 0..255, per image. */
     public static int[] readLabels(Path labels) throws IOException {
-        try (InputStream in = DataFiles.open(labels)) {
-            String name = DataFiles.name(labels);
-            int count = header(in, name, LABELS)[0];
-            // readNBytes grows its buffer as bytes come, so a damaged count cannot allocate gigabytes.
-            byte[] bytes = in.readNBytes(count);
-            if (bytes.length < count) {
-                throw new DataFileException(name, name + " is truncated: its header announces " + count
-                        + " labels but only " + bytes.length + " follow");
-            }
-            requireEnd(in, name, count + " labels");
-            int[] values = new int[count];
-            for (int i = 0; i < count; i++) {
-                values[i] = bytes[i] & 0xff;
-            }
-            return values;
+        try (OpenedFile opened = DataFiles.open(labels, null)) {
+            return labels(opened);
         }
     }
 
-    static Dataset images(InputStream in, String name) throws IOException {
-        int[] sizes = header(in, name, IMAGES);
-        int count = sizes[0];
-        ImageShape shape = new ImageShape(sizes[1], sizes[2]);
-        long size = (long) count * shape.pixels();
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new DataFileException(name, name + " holds " + count + " images of " + shape.height() + " x "
-                    + shape.width() + ", " + size + " pixels, more than one array holds; split the file");
+    /**
+     * Whether a file's name says it is an IDX file, as MNIST's ({@code train-images-idx3-ubyte},
+     * {@code t10k-labels.idx1-ubyte}) or a plain {@code .idx}, with or without {@code .gz}.
+     */
+    static boolean namedLikeIdx(String name) {
+        return IDX_NAME.matcher(name).matches();
+    }
+
+    /** Reads an image file, checking its size against the dimensions its header declares before allocating. */
+    private static Dataset images(OpenedFile opened) throws IOException {
+        String name = opened.name();
+        InputStream in = opened.content();
+        long done = 0;
+        try {
+            int[] sizes = header(in, name, IMAGES);
+            int count = sizes[0];
+            int height = sizes[1];
+            int width = sizes[2];
+            long pixels = (long) height * width;
+            long size = product(count, pixels);
+            String announced = count + " images of " + height + " x " + width;
+            if (pixels > HeapRoom.MAX_ARRAY) {
+                throw new DataFileException(name, name + " declares images of " + height + " x " + width + ", " + pixels
+                        + " pixels each, more than one array holds, so it cannot be read; its header is likely damaged"
+                        + tooShort(opened, IMAGE_HEADER, size) + ": get the file again");
+            }
+            if (size > HeapRoom.MAX_ARRAY) {
+                String tooShort = tooShort(opened, IMAGE_HEADER, size);
+                throw new DataFileException(name, name + " holds " + announced + ", " + size + " pixels, more than one "
+                        + "array holds" + (tooShort.isEmpty() ? "; split the file"
+                        : tooShort + ", so its header is damaged: get the file again"));
+            }
+            LongFunction<String> truncated = follow -> name + " is truncated: its header announces " + announced + ", "
+                    + size + " bytes of pixels, but only " + follow + " follow";
+            requireLength(opened, IMAGE_HEADER, size, truncated, announced);
+            ImageShape shape = new ImageShape(height, width);
+            float[] values = HeapRoom.floats(name, String.format(Locale.ROOT, "%,d images of %d x %d pixels", count,
+                    height, width), (int) size);
+            byte[] chunk = new byte[CHUNK];
+            while (done < size) {
+                int read = in.readNBytes(chunk, 0, (int) Math.min(chunk.length, size - done));
+                if (read == 0) {
+                    throw new DataFileException(name, truncated.apply(done));
+                }
+                for (int i = 0; i < read; i++) {
+                    values[(int) done + i] = PIXEL[chunk[i] & 0xff];
+                }
+                done += read;
+            }
+            requireEnd(in, name, announced);
+            List<String> columns = new ArrayList<>(shape.pixels());
+            for (int i = 0; i < shape.pixels(); i++) {
+                columns.add("pixel" + i);
+            }
+            return new Dataset(new FloatMatrix(values, count, shape.pixels()), null, List.of(), columns, shape);
+        } catch (DamagedGzipException e) {
+            throw e.at(String.format(Locale.ROOT, "up to %,d bytes of pixels", done), 0);
         }
-        // Grown as pixels come rather than sized by the header, so a damaged header cannot allocate gigabytes.
-        float[] values = new float[(int) Math.min(size, CHUNK)];
-        byte[] chunk = new byte[CHUNK];
+    }
+
+    /** Reads a label file, checking its size against the count its header declares before allocating. */
+    private static int[] labels(OpenedFile opened) throws IOException {
+        String name = opened.name();
+        InputStream in = opened.content();
         int done = 0;
-        while (done < size) {
-            int read = in.readNBytes(chunk, 0, (int) Math.min(chunk.length, size - done));
-            if (read == 0) {
-                throw new DataFileException(name, name + " is truncated: its header announces " + count + " images of "
-                        + shape.height() + " x " + shape.width() + ", " + size + " bytes of pixels, but only " + done
-                        + " follow");
+        try {
+            int count = header(in, name, LABELS)[0];
+            LongFunction<String> truncated = follow -> name + " is truncated: its header announces " + count
+                    + " labels but only " + follow + " follow";
+            requireLength(opened, LABEL_HEADER, count, truncated, count + " labels");
+            int[] values = HeapRoom.ints(name, String.format(Locale.ROOT, "%,d labels", count), count);
+            byte[] chunk = new byte[CHUNK];
+            while (done < count) {
+                int read = in.readNBytes(chunk, 0, Math.min(chunk.length, count - done));
+                if (read == 0) {
+                    throw new DataFileException(name, truncated.apply(done));
+                }
+                for (int i = 0; i < read; i++) {
+                    values[done + i] = chunk[i] & 0xff;
+                }
+                done += read;
             }
-            if (done + read > values.length) {
-                values = Arrays.copyOf(values, (int) Math.min(size, 2L * values.length));
-            }
-            for (int i = 0; i < read; i++) {
-                values[done + i] = PIXEL[chunk[i] & 0xff];
-            }
-            done += read;
+            requireEnd(in, name, count + " labels");
+            return values;
+        } catch (DamagedGzipException e) {
+            throw e.at(String.format(Locale.ROOT, "up to %,d labels", done), 0);
         }
-        requireEnd(in, name, count + " images of " + shape.height() + " x " + shape.width());
-        List<String> columns = new ArrayList<>(shape.pixels());
-        for (int i = 0; i < shape.pixels(); i++) {
-            columns.add("pixel" + i);
+    }
+
+    /**
+     * For an uncompressed file, whose length is known before reading, refuses one that is shorter or
+     * longer than its header and {@code values} bytes of values: before anything is allocated.
+     *
+     * @param truncated the message for a short file, given the bytes that follow the header
+     */
+    private static void requireLength(OpenedFile opened, int header, long values, LongFunction<String> truncated,
+            String announced) {
+        if (!opened.lengthKnown()) {
+            return;
         }
-        return new Dataset(new FloatMatrix(values, count, shape.pixels()), null, List.of(), columns, shape);
+        long follow = opened.sizeOnDisk() - header;
+        if (follow < values) {
+            throw new DataFileException(opened.name(), truncated.apply(follow));
+        }
+        if (follow > values) {
+            throw tooLong(opened.name(), announced);
+        }
+    }
+
+    /**
+     * For an uncompressed file shorter than its header and {@code values} bytes of values, the end
+     * of a message that says so; otherwise nothing.
+     */
+    private static String tooShort(OpenedFile opened, int header, long values) {
+        long follow = opened.sizeOnDisk() - header;
+        return !opened.lengthKnown() || follow >= values ? ""
+                : "; and the file is too short for the dimensions it declares, with only " + follow + " bytes of pixels";
+    }
+
+    /** {@code a * b} for non-negative numbers, or {@code Long.MAX_VALUE} if that overflows. */
+    private static long product(long a, long b) {
+        return Math.multiplyHigh(a, b) != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
+    }
+
+    private static void requireListener(ReadProgress progress) {
+        if (progress == null) {
+            throw new IllegalArgumentException("the progress listener must not be null; give ReadProgress.NONE for none");
+        }
     }
 
     /** Checks the magic number {@code expected} and returns the sizes that follow it, each positive. */
@@ -194,9 +312,13 @@ public final class IdxReader {
     /** Refuses bytes after the values: the header then understates the content, so it is wrong. */
     private static void requireEnd(InputStream in, String name, String announced) throws IOException {
         if (in.read() != -1) {
-            throw new DataFileException(name, name + " has more bytes than its header announces (" + announced
-                    + "); the file is damaged");
+            throw tooLong(name, announced);
         }
+    }
+
+    private static DataFileException tooLong(String name, String announced) {
+        return new DataFileException(name, name + " has more bytes than its header announces (" + announced
+                + "); the file is damaged");
     }
 
     /** The file {@code prefix-suffix} in {@code dir}, with or without .gz, or {@code prefix.suffix}. */

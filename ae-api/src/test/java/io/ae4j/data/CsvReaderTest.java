@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -147,14 +149,129 @@ class CsvReaderTest {
     }
 
     @Test
-    void readingStreamsIntoOneArrayThatGrowsPastItsFirstSize() throws IOException {
+    void readingFillsOneArrayOfExactlyRowsTimesColumns() throws IOException {
         StringBuilder text = new StringBuilder();
         for (int r = 0; r < 1500; r++) {
             text.append(r).append(',').append(-r).append(',').append(r % 7).append('\n');
         }
         FloatMatrix m = CSV.read(file("big.csv", text.toString())).features();
-        assertEquals(4500, m.data().length, "exactly rows x cols, however far the buffer grew");
+        assertEquals(4500, m.data().length, "exactly rows x cols");
         assertEquals(-1499f, m.get(1499, 1));
+    }
+
+    @Test
+    void cellsAcrossTheReadBufferAndEveryLineBreakAreReadWhole() throws IOException {
+        // Well over the 64 Ki characters read at a time, with quoted cells, "" and line breaks of
+        // every kind (\n, \r\n, \r), so that some cells straddle the end of the buffer.
+        StringBuilder text = new StringBuilder("x,\"note\",y\r\n");
+        String[] breaks = {"\n", "\r\n", "\r"};
+        int rows = 6000;
+        for (int r = 0; r < rows; r++) {
+            text.append(r).append(",\"say \"\"").append(r).append("\"\"").append(breaks[r % 3]).append("more\",")
+                    .append(" \"").append(-r * 0.25f).append("\" ").append(breaks[(r + 1) % 3]);
+        }
+        Dataset d = CSV.labelColumn("note").read(file("across.csv", text.toString()));
+        assertEquals(rows, d.features().rows());
+        for (int r = 0; r < rows; r++) {
+            assertEquals(r, d.features().get(r, 0), "row " + r);
+            assertEquals(-r * 0.25f, d.features().get(r, 1), "row " + r);
+        }
+        assertEquals("say \"4321\"\nmore", d.labelNames().get(4321));
+        DataFileException e = dataError(() -> CSV.read(file("lines.csv", "a,b\r1,2\r\n\r3,x\n")),
+                "lines.csv line 4, column 2 (\"b\"): \"x\" is not a number");
+        assertEquals(4, e.line());
+    }
+
+    @Test
+    void linesOfWhitespaceAreSkippedEvenWithTabsAsTheDelimiter() throws IOException {
+        Dataset d = CSV.delimiter('\t').read(file("blank.tsv", "a\tb\n\t \t\n\u2003\n1\t2\n  \n"));
+        assertArrayEquals(new float[] {1, 2}, d.features().data());
+        // A line that starts with the delimiter is not blank: its first cell is empty.
+        dataError(() -> CSV.delimiter('\t').read(file("lead.tsv", "a\tb\tc\n\t1\t2\n")),
+                "lead.tsv line 2, column 1 (\"a\"): the cell is empty");
+    }
+
+    @Test
+    void aCellOfAnyLengthIsSkippedWhenItsColumnIsNotRead() throws IOException {
+        // A quoted note of 3 MB with delimiters and line breaks, in a column left out: streamed past, never held.
+        String note = "\"" + "words, and\nlines ".repeat(200_000) + "\"";
+        Path file = file("notes.csv", "a,note,b\n1," + note + ",2\n3," + note + ",4\n");
+        Dataset d = CSV.columns("a", "b").read(file);
+        assertArrayEquals(new float[] {1, 2, 3, 4}, d.features().data());
+    }
+
+    @Test
+    void aCellThatIsReadMayNotBeLongerThanTheLimit() throws IOException {
+        String digits = "1".repeat(CsvRecords.MAX_CELL + 1);
+        DataFileException e = dataError(() -> CSV.read(file("long.csv", "a,b\n1,2\n3," + digits + "\n")),
+                "long.csv line 3, column 2: the cell is longer than " + CsvRecords.MAX_CELL + " characters",
+                "check the quotes and the delimiter");
+        assertEquals(3, e.line());
+        assertEquals(2, e.column());
+        dataError(() -> CSV.labelColumn("b").read(file("label.csv", "a,b\n1,\"" + digits + "\"\n")),
+                "label.csv line 2, column 2: the cell is longer than");
+        dataError(() -> CSV.read(file("name.csv", "a," + "n".repeat(CsvRecords.MAX_CELL + 1) + "\n1,2\n")),
+                "name.csv line 1, column 2: the cell is longer than");
+        // Spaces that trimming drops do not count: only the number does.
+        Dataset padded = CSV.read(file("padded.csv", "a\n 5" + " ".repeat(CsvRecords.MAX_CELL * 2) + "\n"));
+        assertArrayEquals(new float[] {5}, padded.features().data());
+        Dataset exact = CSV.read(file("exact.csv", "a\n" + "0".repeat(CsvRecords.MAX_CELL - 1) + "7\n"));
+        assertArrayEquals(new float[] {7}, exact.features().data());
+    }
+
+    @Test
+    void aFirstLineTooWideOrTooLongForAHeaderIsRefused() throws IOException {
+        String wide = "0,".repeat(CsvReader.MAX_COLUMNS) + "0\n";
+        DataFileException e = dataError(() -> CSV.read(file("wide.csv", wide + wide)),
+                "wide.csv line 1 has more than " + CsvReader.MAX_COLUMNS + " cells", "check the delimiter");
+        assertEquals(1, e.line());
+        int cells = CsvReader.MAX_FIRST_RECORD / (CsvRecords.MAX_CELL / 2) + 1;
+        String header = String.join(",", java.util.Collections.nCopies(cells, "h".repeat(CsvRecords.MAX_CELL / 2)));
+        dataError(() -> CSV.read(file("long.csv", header + "\n1\n")), "long.csv line 1 is longer than "
+                + CsvReader.MAX_FIRST_RECORD + " characters by column " + cells);
+    }
+
+    @Test
+    void progressCountsTheBytesOfBothPassesAtAModestRate() throws IOException {
+        StringBuilder text = new StringBuilder("a,b,c\n");
+        for (int r = 0; text.length() < 5 * ProgressCount.STEP; r++) {
+            text.append(r).append(',').append(r * 3).append(',').append(r % 11).append('\n');
+        }
+        for (Path file : List.of(file("p.csv", text.toString()), gzip("p.csv.gz", text.toString()))) {
+            long size = Files.size(file);
+            List<long[]> calls = new ArrayList<>();
+            Dataset d = CSV.progress((done, total) -> calls.add(new long[] {done, total})).read(file);
+            assertTrue(d.features().rows() > 100_000);
+            long[] last = calls.get(calls.size() - 1);
+            assertArrayEquals(new long[] {2 * size, 2 * size}, last, file.toString());
+            long done = 0;
+            for (long[] call : calls) {
+                assertEquals(2 * size, call[1], "the total never changes");
+                assertTrue(call[0] >= done && call[0] <= call[1], "done grows up to the total");
+                done = call[0];
+            }
+            // One call a MiB and the last: not one a read call, let alone a cell.
+            long steps = 2 * size / ProgressCount.STEP;
+            assertTrue(calls.size() >= steps && calls.size() <= steps + 2, calls.size() + " calls for " + size);
+        }
+        illegal(() -> CSV.progress(null), "must not be null", "ReadProgress.NONE");
+    }
+
+    @Test
+    void aFileThatChangesBetweenThePassesIsRefused() throws IOException {
+        String rows = "1,2\n".repeat((int) ProgressCount.STEP);
+        Path file = file("growing.csv", "a,b\n" + rows);
+        long size = Files.size(file);
+        ReadProgress appendInTheSecondPass = (done, total) -> {
+            if (done > size && done < total) {
+                try {
+                    Files.writeString(file, "5,6\n", StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        dataError(() -> CSV.progress(appendInTheSecondPass).read(file), "growing.csv changed while it was read");
     }
 
     // ---- errors --------------------------------------------------------------------------------
@@ -247,6 +364,33 @@ class CsvReaderTest {
         dataError(() -> CSV.read(cut), "cut.csv.gz is a damaged gzip file");
         Path header = Files.write(dir.resolve("head.gz"), new byte[] {0x1f, (byte) 0x8b, 1});
         dataError(() -> CSV.read(header), "head.gz starts like a gzip file but its gzip header is damaged");
+    }
+
+    @Test
+    void aDamagedGzipFileIsNamedWithHowFarItCouldBeRead() throws IOException {
+        StringBuilder text = new StringBuilder("a,b\n");
+        for (int r = 0; r < 200_000; r++) {
+            text.append(r).append(',').append(r * 7 % 1000).append('\n');
+        }
+        byte[] whole = Files.readAllBytes(gzip("whole.gz", text.toString()));
+        Path cut = Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(whole, whole.length * 3 / 4));
+        DataFileException truncated = dataError(() -> CSV.read(cut), "cut.csv.gz is a damaged gzip file: it is "
+                + "truncated", "compress it again or give the uncompressed file");
+        assertTrue(truncated.line() > 100_000 && truncated.line() < 200_000, "line " + truncated.line());
+        assertTrue(truncated.getMessage().contains("could be read only up to line " + (truncated.line() - 1)),
+                truncated.getMessage());
+        // A wrong checksum, which gzip checks at the end: the data decompress, but not to what was compressed.
+        byte[] corrupt = whole.clone();
+        corrupt[whole.length - 8] ^= 1;
+        Path bad = Files.write(dir.resolve("bad.csv.gz"), corrupt);
+        DataFileException damaged = dataError(() -> Dataset.read(bad), "bad.csv.gz is a damaged gzip file: it is "
+                + "corrupt (its compressed data are invalid: ", "could be read only up to line 200001");
+        for (int length : new int[] {2, 5, 9}) {
+            Path start = Files.write(dir.resolve("start" + length + ".gz"), Arrays.copyOf(whole, length));
+            DataFileException e = dataError(() -> CSV.read(start), "start" + length + ".gz starts like a gzip file but "
+                    + "its gzip header is damaged or truncated (the file ends inside the header)");
+            assertFalse(e.getMessage().contains("null"), e.getMessage());
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.ae4j.data.Expect.dataError;
 import static io.ae4j.data.Expect.illegal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,30 @@ class DatasetTest {
         assertEquals(new ImageShape(1, 2), images.imageShape().orElseThrow());
         assertArrayEquals(new float[] {0, 1, 0.2f, 0}, images.features().data());
         dataError(() -> Dataset.read(dir.resolve("none.csv")), "no such file");
+        List<long[]> calls = new ArrayList<>();
+        Dataset.read(idx, (done, total) -> calls.add(new long[] {done, total}));
+        assertArrayEquals(new long[] {Files.size(idx), Files.size(idx)}, calls.get(calls.size() - 1));
+        illegal(() -> Dataset.read(idx, null), "must not be null");
         dataError(() -> Dataset.read(Files.writeString(dir.resolve("bad.csv"), "x\nabc\n1\n")),
                 "bad.csv line 2, column 1 (\"x\")");
+    }
+
+    @Test
+    void aFileNamedAsIdxIsReadAsIdxSoThatAWrongMagicNumberIsSaid() throws IOException {
+        // Text where IDX is expected: not read as CSV ("line 2 has 4 cells but the header has 1").
+        Path images = Files.writeString(dir.resolve("train-images-idx3-ubyte"), "a\n1,2,3,4\n");
+        dataError(() -> Dataset.read(images), "train-images-idx3-ubyte: magic number 0x610a312c, expected 0x00000803",
+                "not an IDX file");
+        Path compressed = dir.resolve("pictures.IDX.gz");
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(compressed)))) {
+            out.writeInt(0x01000803);
+        }
+        dataError(() -> Dataset.read(compressed), "pictures.IDX.gz: magic number 0x01000803, expected 0x00000803");
+        for (String name : List.of("t10k-labels-idx1-ubyte.gz", "x.idx3-ubyte", "a.idx", "b.idx.gz")) {
+            assertTrue(IdxReader.namedLikeIdx(name), name);
+        }
+        for (String name : List.of("idx.csv", "data.idx.csv", "images-idx3", "idx3-ubyte", "train.csv.gz")) {
+            assertFalse(IdxReader.namedLikeIdx(name), name);
+        }
     }
 }

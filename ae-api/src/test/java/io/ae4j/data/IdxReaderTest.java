@@ -5,12 +5,14 @@ import static io.ae4j.data.Expect.illegal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,61 @@ class IdxReaderTest {
         dataError(() -> IdxReader.read(longer), "longer has more bytes than its header announces (1 images of 2 x 2)");
         Path longerLabels = idx("longer-labels", false, LABELS, new int[] {1}, new byte[2]);
         dataError(() -> IdxReader.readLabels(longerLabels), "longer-labels has more bytes than its header announces");
+    }
+
+    @Test
+    void declaredSizesBeyondAnArrayAreNamedWithoutOverflowing() throws IOException {
+        Path plain = idx("wide-images", false, IMAGES, new int[] {1, 65536, 65536}, new byte[100]);
+        DataFileException e = dataError(() -> IdxReader.read(plain), "wide-images declares images of 65536 x 65536, "
+                + "4294967296 pixels each, more than one array holds", "its header is likely damaged",
+                "the file is too short for the dimensions it declares, with only 100 bytes of pixels");
+        assertEquals("wide-images", e.file());
+        Path gzip = idx("wide-images.gz", true, IMAGES, new int[] {1, 65536, 65536}, new byte[100]);
+        dataError(() -> Dataset.read(gzip), "wide-images.gz declares images of 65536 x 65536, 4294967296 pixels each");
+        Path many = idx("many", false, IMAGES, new int[] {Integer.MAX_VALUE, 46341, 46340}, new byte[10]);
+        dataError(() -> IdxReader.read(many), "many holds 2147483647 images of 46341 x 46340", "more than one array "
+                + "holds", "too short for the dimensions it declares, with only 10 bytes of pixels");
+    }
+
+    @Test
+    void anUncompressedFileIsMeasuredAgainstItsHeaderBeforeItsPixelsAreRead() throws IOException {
+        Path images = idx("short-images", false, IMAGES, new int[] {60000, 28, 28}, new byte[1000]);
+        dataError(() -> IdxReader.read(images), "short-images is truncated: its header announces 60000 images of "
+                + "28 x 28, 47040000 bytes of pixels, but only 1000 follow");
+        Path labels = idx("short-labels", false, LABELS, new int[] {Integer.MAX_VALUE}, new byte[7]);
+        dataError(() -> IdxReader.readLabels(labels), "short-labels is truncated: its header announces 2147483647 "
+                + "labels but only 7 follow");
+    }
+
+    @Test
+    void aDamagedGzipFileSaysHowFarItCouldBeRead() throws IOException {
+        byte[] whole = Files.readAllBytes(idx("whole.gz", true, IMAGES, new int[] {200, 28, 28}, pixels(200, 28, 28)));
+        Path cut = Files.write(dir.resolve("cut-images.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        dataError(() -> IdxReader.read(cut), "cut-images.gz is a damaged gzip file: it is truncated",
+                "could be read only up to ", " bytes of pixels");
+        byte[] labels = Files.readAllBytes(idx("labels.gz", true, LABELS, new int[] {5000}, pixels(1, 50, 100)));
+        Path cutLabels = Files.write(dir.resolve("cut-labels.gz"), java.util.Arrays.copyOf(labels, labels.length - 12));
+        dataError(() -> IdxReader.readLabels(cutLabels), "cut-labels.gz is a damaged gzip file: it is truncated",
+                "could be read only up to ", " labels");
+    }
+
+    @Test
+    void progressCountsBothFilesOnce() throws IOException {
+        Path images = idx("p-images", false, IMAGES, new int[] {3000, 28, 28}, pixels(3000, 28, 28));
+        Path labels = idx("p-labels.gz", true, LABELS, new int[] {3000}, new byte[3000]);
+        long total = Files.size(images) + Files.size(labels);
+        List<long[]> calls = new ArrayList<>();
+        IdxReader.read(images, labels, (done, all) -> calls.add(new long[] {done, all}));
+        assertTrue(calls.size() >= total / ProgressCount.STEP, calls.size() + " calls");
+        for (long[] call : calls) {
+            assertEquals(total, call[1]);
+        }
+        assertArrayEquals(new long[] {total, total}, calls.get(calls.size() - 1));
+        List<long[]> alone = new ArrayList<>();
+        IdxReader.read(images, (done, all) -> alone.add(new long[] {done, all}));
+        assertArrayEquals(new long[] {Files.size(images), Files.size(images)}, alone.get(alone.size() - 1));
+        illegal(() -> IdxReader.read(images, (ReadProgress) null), "must not be null");
+        illegal(() -> IdxReader.read(images, labels, null), "must not be null");
     }
 
     @Test
