@@ -2,6 +2,7 @@ package io.ae4j.cli;
 
 import io.ae4j.train.TrainingListener;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
@@ -25,6 +26,11 @@ final class AeCommand {
      * file or a pipe, one plain line per epoch reads better.
      */
     boolean terminal;
+
+    /** The bar that shows the progress of reading {@code file}, on a terminal only. */
+    ReadingBar readingBar(Path file) {
+        return new ReadingBar(terminal ? progress : null, String.valueOf(file.getFileName()));
+    }
 
     /** The listener that shows the progress of a run of {@code epochs} epochs. */
     TrainingListener progress(int epochs) {

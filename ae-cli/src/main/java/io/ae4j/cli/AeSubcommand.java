@@ -39,6 +39,11 @@ abstract class AeSubcommand implements Callable<Integer> {
     /** Does the work, printing results to {@code out}; returns the exit code. */
     abstract int run(PrintWriter out) throws IOException;
 
+    /** The {@code ae} command this one runs under, with the settings shared by all. */
+    AeCommand root() {
+        return (AeCommand) spec.root().userObject();
+    }
+
     /** True if the user gave {@code option}, rather than it taking its default. */
     boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);

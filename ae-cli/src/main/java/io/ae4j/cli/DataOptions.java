@@ -3,6 +3,7 @@ package io.ae4j.cli;
 import io.ae4j.data.CsvReader;
 import io.ae4j.data.Dataset;
 import io.ae4j.data.IdxReader;
+import io.ae4j.data.ReadProgress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,14 +23,21 @@ final class DataOptions {
 
     /**
      * Reads {@code file}: a CSV with the chosen columns, or an IDX image file, whose labels may
-     * come from {@code labels} (an IDX label file, or null).
+     * come from {@code labels} (an IDX label file, or null); a large file shows a progress bar
+     * on a terminal.
      */
-    Dataset read(Path file, Path labels) throws IOException {
+    Dataset read(Path file, Path labels, AeCommand root) throws IOException {
+        try (ReadingBar bar = root.readingBar(file)) {
+            return read(file, labels, bar);
+        }
+    }
+
+    private Dataset read(Path file, Path labels, ReadProgress progress) throws IOException {
         if (labels != null) {
-            return IdxReader.read(file, labels);
+            return IdxReader.read(file, labels, progress);
         }
         if (columns == null && labelColumn == null) {
-            return Dataset.read(file);
+            return Dataset.read(file, progress);
         }
         CsvReader reader = CsvReader.defaults();
         if (columns != null) {
@@ -38,7 +46,7 @@ final class DataOptions {
         if (labelColumn != null) {
             reader = reader.labelColumn(labelColumn);
         }
-        return reader.read(file);
+        return reader.progress(progress).read(file);
     }
 
     /** The data's column names, or {@code column1..n} where the file had none. */

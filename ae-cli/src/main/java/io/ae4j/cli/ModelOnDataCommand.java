@@ -41,7 +41,7 @@ abstract class ModelOnDataCommand extends AeSubcommand {
     @Override
     final int run(PrintWriter stdout) throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
-        Dataset table = dataOptions.read(data, null);
+        Dataset table = dataOptions.read(data, null, root());
         if (table.features().cols() != autoencoder.inputSize()) {
             throw new IllegalArgumentException(data + " has " + table.features().cols()
                     + " columns but the model " + model + " takes " + autoencoder.inputSize()

@@ -175,7 +175,7 @@ final class TrainCommand extends AeSubcommand {
     int run(PrintWriter stdout) throws IOException {
         // Built first: a network too large for the heap is refused before the data is read.
         Autoencoder autoencoder = build();
-        Dataset table = dataOptions.read(data, labels);
+        Dataset table = dataOptions.read(data, labels, root);
         FloatMatrix values = table.features();
         if (layers[0] != values.cols()) {
             throw new IllegalArgumentException("--layers starts with " + layers[0] + " inputs but " + data
@@ -300,7 +300,7 @@ final class TrainCommand extends AeSubcommand {
 
     /** The --test rows, unscaled, refused unless they have the --data file's {@code width} columns. */
     private FloatMatrix testData(int width) throws IOException {
-        FloatMatrix rows = dataOptions.read(test, null).features();
+        FloatMatrix rows = dataOptions.read(test, null, root).features();
         if (rows.cols() != width) {
             throw new IllegalArgumentException("--test " + test + " has " + rows.cols() + " columns but --data " + data
                     + " has " + width + "; give test data with the same columns");
