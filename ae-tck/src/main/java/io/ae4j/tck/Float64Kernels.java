@@ -99,13 +99,25 @@ final class Float64Kernels {
         }
     }
 
-    static void adam(double[] p, float[] g, double[] m, double[] v, double stepSize, double beta1, double beta2,
-                     double epsilon, double decay) {
+    /**
+     * One step of Adam as Kingma and Ba define it (Algorithm 1), with decoupled weight decay
+     * (Loshchilov and Hutter): at step {@code t} (from 1), {@code m = beta1 m + (1 - beta1) g},
+     * {@code v = beta2 v + (1 - beta2) g^2}, the bias-corrected {@code mHat = m / (1 - beta1^t)} and
+     * {@code vHat = v / (1 - beta2^t)}, then
+     * {@code p -= learningRate (mHat / (sqrt(vHat) + epsilonHat) + weightDecay p)}.
+     *
+     * <p>Keras, and so ae4j, adds its epsilon to the root of the uncorrected {@code v}; in the
+     * paper's terms that is {@code epsilonHat = epsilon / sqrt(1 - beta2^t)}, which this applies.
+     */
+    static void adam(double[] p, float[] g, double[] m, double[] v, int t, double learningRate, double beta1,
+                     double beta2, double epsilon, double weightDecay) {
+        double epsilonHat = epsilon / Math.sqrt(1 - Math.pow(beta2, t));
         for (int i = 0; i < p.length; i++) {
-            p[i] -= decay * p[i];
-            m[i] += (1 - beta1) * (g[i] - m[i]);
-            v[i] += (1 - beta2) * ((double) g[i] * g[i] - v[i]);
-            p[i] -= stepSize * m[i] / (Math.sqrt(v[i]) + epsilon);
+            m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+            double mHat = m[i] / (1 - Math.pow(beta1, t));
+            double vHat = v[i] / (1 - Math.pow(beta2, t));
+            p[i] -= learningRate * (mHat / (Math.sqrt(vHat) + epsilonHat) + weightDecay * p[i]);
         }
     }
 

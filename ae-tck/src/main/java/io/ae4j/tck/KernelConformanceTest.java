@@ -459,18 +459,25 @@ public abstract class KernelConformanceTest {
     }
 
     @Test
-    void adamOverSeveralSteps() {
+    void adamOverSeveralStepsFollowsKingmaAndBa() {
         float lr = 1e-2f;
         float beta1 = 0.9f;
         float beta2 = 0.999f;
-        for (float decay : new float[] {0, 0.05f}) {   // large enough that decaying after the step would show
-            compareUpdates("adam decay=" + decay, 5,
-                    (p, g, s, t) -> backend.adamUpdate(p, g, s[0], s[1], stepSize(lr, beta1, beta2, t), beta1, beta2, 1e-7f, decay),
-                    (p, g, s, t) -> Float64Kernels.adam(p, g, s[0], s[1], stepSize(lr, beta1, beta2, t), beta1, beta2, 1e-7f, decay),
+        // A decay large enough that decaying after the step would show, and an epsilon large enough
+        // (against gradients below 1) that adding it to the corrected root instead would.
+        float[][] decayAndEpsilon = {{0, 1e-7f}, {0.05f, 1e-7f}, {0, 0.1f}};
+        for (float[] de : decayAndEpsilon) {
+            float decay = de[0];
+            float epsilon = de[1];
+            compareUpdates("adam decay=" + decay + " epsilon=" + epsilon, 5,
+                    (p, g, s, t) -> backend.adamUpdate(p, g, s[0], s[1], stepSize(lr, beta1, beta2, t), beta1, beta2,
+                            epsilon, decay),
+                    (p, g, s, t) -> Float64Kernels.adam(p, g, s[0], s[1], t, lr, beta1, beta2, epsilon, decay / lr),
                     2);
         }
     }
 
+    /** The step size the kernel's contract asks its caller to fold the bias corrections into. */
     private static float stepSize(float lr, float beta1, float beta2, int t) {
         return (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
     }

@@ -245,11 +245,27 @@ public abstract class ModelConformanceTest {
 
     @Test
     void validationSplitHoldsOutTheLastRows() {
-        TrainingHistory h = model(1).fit(data(50, 1), FitConfig.builder().epochs(3).batchSize(10).validationSplit(0.2).build());
-        assertEquals(3, h.validationLoss().length);
-        for (double v : h.validationLoss()) {
-            assertTrue(Double.isFinite(v) && v > 0, "validation loss " + v);
-        }
+        // 40 rows of uniform data, then 10 unlike them (all near 0.9), which a split of 0.2 holds out.
+        float[] values = java.util.Arrays.copyOf(data(40, 1).data(), 50 * 6);
+        java.util.Arrays.fill(values, 40 * 6, 50 * 6, 0.9f);
+        FloatMatrix all = new FloatMatrix(values, 50, 6);
+        FloatMatrix first = all.rows(0, 40);
+        FloatMatrix last = all.rows(40, 50);
+        Autoencoder split = model(1);
+        TrainingHistory h = split.fit(all, FitConfig.builder().epochs(3).batchSize(10).validationSplit(0.2).build());
+
+        // Trained on the first 40 rows alone and validated on the last 10: the same run as giving them apart.
+        Autoencoder apart = model(1);
+        TrainingHistory expected = apart.fit(first, FitConfig.builder().epochs(3).batchSize(10).validationData(last).build());
+        assertArrayEquals(expected.trainLoss(), h.trainLoss(), "trained on the first 40 rows only");
+        assertArrayEquals(expected.validationLoss(), h.validationLoss(), "validated on the last 10 rows");
+        assertArrayEquals(apart.network().parameters(), split.network().parameters());
+
+        double lastEpoch = h.validationLoss()[2];
+        assertEquals(split.evaluate(last), lastEpoch, 1e-6 * lastEpoch, "the last epoch's validation loss is the loss on the last 10 rows");
+        double onOthers = split.evaluate(all.rows(30, 40));
+        assertTrue(Math.abs(onOthers - lastEpoch) > 0.1 * lastEpoch, "the loss on other rows, " + onOthers
+                + ", is unlike the validation loss " + lastEpoch);
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Splits the rows of a large kernel over a fixed pool of worker threads, the calling thread
@@ -90,20 +92,37 @@ public final class RowSplitter {
             return;
         }
         Share[] tasks = tasks(threads);
-        for (int t = 1; t < threads; t++) {
-            tasks[t].reinitialize();
-            tasks[t].set(work, bound(t, threads, units, align, rows), bound(t + 1, threads, units, align, rows));
-            pool.execute(tasks[t]);
-        }
+        Waiter waiter = tasks[0].waiter;
+        waiter.expect(threads - 1);
+        int submitted = 1;
         try {
+            for (; submitted < threads; submitted++) {
+                Share share = tasks[submitted];
+                share.reinitialize();
+                share.set(work, bound(submitted, threads, units, align, rows),
+                        bound(submitted + 1, threads, units, align, rows));
+                pool.execute(share);
+            }
             work.run(0, bound(1, threads, units, align, rows));
         } finally {
-            for (int t = 1; t < threads; t++) {
-                try {
-                    tasks[t].join();
-                } finally {
-                    tasks[t].set(null, 0, 0);
+            // Shares the pool refused will never arrive.
+            waiter.cancel(threads - submitted);
+            // Not join(): a thread outside the pool that joins an unfinished task allocates a wait node.
+            waiter.await();
+            Throwable failure = null;
+            for (int t = 1; t < submitted; t++) {
+                while (!tasks[t].isDone()) {
+                    Thread.onSpinWait();   // the worker marks a task done just after it arrives
                 }
+                if (failure == null) {
+                    failure = tasks[t].failure;
+                }
+                tasks[t].set(null, 0, 0);
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            } else if (failure instanceof Error e) {
+                throw e;
             }
         }
     }
@@ -116,30 +135,82 @@ public final class RowSplitter {
         Share[] tasks = shares.get();
         if (tasks.length < threads) {
             tasks = new Share[threads];
+            Waiter waiter = new Waiter(Thread.currentThread());
             for (int t = 0; t < threads; t++) {
-                tasks[t] = new Share();
+                tasks[t] = new Share(waiter);
             }
             shares.set(tasks);
         }
         return tasks;
     }
 
+    /**
+     * The splitting thread, parked until its pool shares have run: what a join would do, without
+     * the wait node that a join from outside the pool allocates.
+     */
+    private static final class Waiter {
+
+        private final Thread thread;
+        private final AtomicInteger pending = new AtomicInteger();
+
+        Waiter(Thread thread) {
+            this.thread = thread;
+        }
+
+        void expect(int shares) {
+            pending.set(shares);
+        }
+
+        /** Forgets {@code shares} that were never handed to the pool. */
+        void cancel(int shares) {
+            if (shares > 0) {
+                pending.addAndGet(-shares);
+            }
+        }
+
+        /** Called by each share when it has run, the last one waking the splitting thread. */
+        void arrive() {
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(thread);
+            }
+        }
+
+        void await() {
+            while (pending.get() > 0) {
+                LockSupport.park(this);
+            }
+        }
+    }
+
     /** One share of a split, as a task for the pool; reused split after split. */
     private static final class Share extends RecursiveAction {
 
+        private final Waiter waiter;
         private RowRange work;
         private int from;
         private int to;
+        private Throwable failure;
+
+        Share(Waiter waiter) {
+            this.waiter = waiter;
+        }
 
         void set(RowRange work, int from, int to) {
             this.work = work;
             this.from = from;
             this.to = to;
+            this.failure = null;
         }
 
         @Override
         protected void compute() {
-            work.run(from, to);
+            try {
+                work.run(from, to);
+            } catch (Throwable e) {
+                failure = e;
+            } finally {
+                waiter.arrive();
+            }
         }
     }
 }

@@ -8,6 +8,6 @@ class VectorVariantConformanceTest extends VariantConformanceTest {
 
     @Override
     protected Backend backend() {
-        return new VectorBackend();    // every array on the vector kernels, however short
+        return new VectorBackend(0);    // every array on the vector kernels, however short
     }
 }
