@@ -308,6 +308,7 @@ public final class Network {
     public TrainingHistory fit(FloatMatrix train, FloatMatrix validation, FitConfig config) {
         TrainingHistory[] history = new TrainingHistory[1];
         guard.change(() -> {
+            refuseNestedFit();     // before the data is copied into the backend
             // Without a seed of its own, a fit shuffles from the model's seed and step, so that
             // successive fits are reproducible yet differ.
             StepSource steps = new TrainingSteps(this, train, config.batchSize(), config.shuffle(),
@@ -360,15 +361,19 @@ public final class Network {
      * fit's back and leave its history wrong.
      */
     private TrainingHistory runFit(StepSource steps, DoubleSupplier validationLoss, FitConfig config) {
-        if (fitting) {
-            throw new IllegalStateException("fit was called while this model's fit is running on the same thread "
-                    + "(from a training listener or step source?); start the next fit after the running one returns");
-        }
+        refuseNestedFit();
         fitting = true;
         try {
             return new FitLoop(this, steps, validationLoss, config).run();
         } finally {
             fitting = false;
+        }
+    }
+
+    private void refuseNestedFit() {
+        if (fitting) {
+            throw new IllegalStateException("fit was called while this model's fit is running on the same thread "
+                    + "(from a training listener or step source?); start the next fit after the running one returns");
         }
     }
 
@@ -437,8 +442,12 @@ public final class Network {
         return lossAndGradient(ws, ws.input) + penalties(ws);
     }
 
-    /** The part of the last training pass's loss that the layers' penalties made. */
-    double lastPenalty() {
+    /**
+     * The part of the last training pass's mean loss ({@link #computeGradients}, or a step of
+     * {@link #fit} or {@link #steps}) that the layers' penalties made, in the loss's units: what
+     * distributed training reports apart, as {@link StepSource#lastPenalty()} asks.
+     */
+    public double lastPenalty() {
         return lastPenalty;
     }
 

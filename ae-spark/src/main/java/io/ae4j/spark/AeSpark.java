@@ -138,9 +138,12 @@ public final class AeSpark {
         JavaRDD<Shard> shards = data.javaRDD()
                 .mapPartitionsWithIndex((partition, rows) -> List.of(Shard.read(partition, rows, features)).iterator(), true)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Broadcast<ModelBroadcast> broadcast = spark.broadcast(ModelBroadcast.of(model));
+        ModelBroadcast fitModel = ModelBroadcast.forFit(model);
+        Broadcast<ModelBroadcast> broadcast = spark.broadcast(fitModel);
+        boolean shardsCached = false;
         try {
             List<Integer> sizes = unwrapped(() -> shards.map(Shard::rows).collect());
+            shardsCached = true;
             long total = sizes.stream().mapToLong(Integer::longValue).sum();
             if (total > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("the DataFrame has " + total + " rows; one fit takes at most "
@@ -160,8 +163,27 @@ public final class AeSpark {
             DoubleSupplier validationLoss = validation == null ? null : () -> model.evaluate(validation);
             return unwrapped(() -> model.fit(steps, validationLoss, config.fit()));
         } finally {
+            if (shardsCached) {
+                releaseTrainingModels(shards, fitModel.id());
+            }
             shards.unpersist(false);
             broadcast.destroy();
+        }
+    }
+
+    /**
+     * Empties the executors' pools of the fit's training models, with one small job over the cached
+     * shards: the tasks of that job run where the shards are cached, which is where the fit's tasks
+     * ran and borrowed their models. It runs whether the fit succeeded or not, and its own failure
+     * (an executor lost in the meantime, whose models went with it) is not the fit's.
+     */
+    private static void releaseTrainingModels(JavaRDD<Shard> shards, String id) {
+        try {
+            shards.foreachPartition(ignored -> ExecutorModels.releaseTraining(id));
+        } catch (Exception e) {   // Scala code throws SparkException, a checked exception, undeclared
+            // The fit's own outcome stands; the pools are bounded, and later fits' models displace these.
+            System.getLogger(AeSpark.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not release the pooled training models of a fit on every executor", e);
         }
     }
 

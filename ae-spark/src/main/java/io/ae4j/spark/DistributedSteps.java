@@ -27,6 +27,7 @@ abstract class DistributedSteps implements StepSource {
     private int epoch = 1;
     private int position;
     private int lastRows;
+    private double lastPenalty;
 
     DistributedSteps(JavaSparkContext spark, JavaRDD<Shard> shards, Broadcast<ModelBroadcast> model, Network network,
                      FitConfig fit, int treeDepth, int rows, int batches) {
@@ -57,6 +58,12 @@ abstract class DistributedSteps implements StepSource {
         return lastRows;
     }
 
+    /** The penalties' part of the last step's mean loss, summed on the executors as the loss is. */
+    @Override
+    public final double lastPenalty() {
+        return lastPenalty;
+    }
+
     @Override
     public final double step() {
         if (position == batches) {
@@ -68,11 +75,12 @@ abstract class DistributedSteps implements StepSource {
         lastRows = (int) result.rows();
         // A step can find no rows in any partition (a batch smaller than the partitions' count); it
         // changes nothing and weighs nothing in the epoch's mean.
+        lastPenalty = result.rows() == 0 ? 0 : result.meanPenalty();
         return result.rows() == 0 ? 0 : result.meanLoss();
     }
 
-    /** What one step trained: the rows and their mean loss. */
-    record Result(long rows, double meanLoss) {
+    /** What one step trained: the rows, their mean loss and the layers' penalties' part of it. */
+    record Result(long rows, double meanLoss, double meanPenalty) {
     }
 
     /** Runs step {@code at} on the cluster and folds its result into {@link #network} if its loss is finite. */

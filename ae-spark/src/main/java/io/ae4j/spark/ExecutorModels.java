@@ -16,8 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reuse them.
  *
  * <p>Scoring shares one model among all of the JVM's tasks, since inference is thread-safe.
- * Training borrows a model per running task, since a model trains on one thread at a time.
- * Only the models of the last few identities are kept.
+ * Training borrows a model per running task, since a model trains on one thread at a time, and
+ * gives it back to a pool for the fit's later steps. {@link AeSpark#fit} empties the pools of its
+ * executors when it ends, so that a long-lived application does not keep a fit's models and their
+ * training workspaces. Only the models of the last few identities are kept, which bounds what a
+ * pool the emptying missed holds (that of an executor which ran none of its tasks, or a model a
+ * speculative copy of a task gave back late).
  */
 final class ExecutorModels {
 
@@ -56,6 +60,26 @@ final class ExecutorModels {
     static void release(ModelBroadcast broadcast, Autoencoder model) {
         synchronized (IDLE) {
             IDLE.computeIfAbsent(broadcast.id(), id -> new ArrayDeque<>()).push(model);
+        }
+    }
+
+    /**
+     * Drops the pooled training models of {@code id}, the identity of a fit's broadcast model,
+     * once the fit is over.
+     *
+     * @return how many models were dropped
+     */
+    static int releaseTraining(String id) {
+        synchronized (IDLE) {
+            Deque<Autoencoder> idle = IDLE.remove(id);
+            return idle == null ? 0 : idle.size();
+        }
+    }
+
+    /** Training models pooled in this JVM, over all identities: how the tests see that a fit left none. */
+    static int pooled() {
+        synchronized (IDLE) {
+            return IDLE.values().stream().mapToInt(Deque::size).sum();
         }
     }
 

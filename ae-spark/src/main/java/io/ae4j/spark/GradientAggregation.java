@@ -30,7 +30,7 @@ final class GradientAggregation extends DistributedSteps {
             if (Double.isFinite(sum.meanLoss())) {
                 network.applyGradients(sum.meanGradient());
             }
-            return new Result(sum.rows(), sum.meanLoss());
+            return new Result(sum.rows(), sum.meanLoss(), sum.meanPenalty());
         } finally {
             parameters.destroy();
         }

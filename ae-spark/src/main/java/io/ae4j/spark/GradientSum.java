@@ -3,7 +3,7 @@ package io.ae4j.spark;
 import java.io.Serializable;
 
 /**
- * Gradients summed over rows, with their loss sum and row count: what a partition sends back
+ * Gradients summed over rows, with their loss sum, the penalties' part of it, and the row count: what a partition sends back
  * for one step of gradient aggregation, and what {@code treeAggregate} adds up. Sums are kept in
  * float64 so that the order of adding does not matter at float precision.
  */
@@ -13,10 +13,14 @@ final class GradientSum implements Serializable {
 
     private double[] gradient;   // null while empty, so that the zero value ships nothing
     private double loss;
+    private double penalty;
     private long rows;
 
-    /** Adds the mean {@code gradient} and mean {@code loss} of a batch of {@code batchRows} rows. */
-    void addBatch(float[] gradient, double loss, int batchRows) {
+    /**
+     * Adds the mean {@code gradient} and mean {@code loss} of a batch of {@code batchRows} rows,
+     * {@code penalty} of that loss being the layers' penalties.
+     */
+    void addBatch(float[] gradient, double loss, double penalty, int batchRows) {
         if (this.gradient == null) {
             this.gradient = new double[gradient.length];
         }
@@ -24,6 +28,7 @@ final class GradientSum implements Serializable {
             this.gradient[i] += (double) gradient[i] * batchRows;
         }
         this.loss += loss * batchRows;
+        this.penalty += penalty * batchRows;
         this.rows += batchRows;
     }
 
@@ -38,6 +43,7 @@ final class GradientSum implements Serializable {
             gradient[i] += other.gradient[i];
         }
         loss += other.loss;
+        penalty += other.penalty;
         rows += other.rows;
         return this;
     }
@@ -49,6 +55,11 @@ final class GradientSum implements Serializable {
     /** Mean loss per row. */
     double meanLoss() {
         return loss / rows;
+    }
+
+    /** Mean penalty per row: the layers' penalties' part of {@link #meanLoss()}. */
+    double meanPenalty() {
+        return penalty / rows;
     }
 
     /** Mean gradient per row, in the network's flat parameter layout. */

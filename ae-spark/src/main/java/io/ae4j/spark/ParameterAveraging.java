@@ -45,7 +45,7 @@ final class ParameterAveraging extends DistributedSteps {
                 network.setParameters(sum.meanParameters());
                 network.setOptimizerState(sum.meanOptimizerState(), sum.step());
             }
-            return new Result(sum.rows(), sum.meanLoss());
+            return new Result(sum.rows(), sum.meanLoss(), sum.meanPenalty());
         } finally {
             state.destroy();
         }

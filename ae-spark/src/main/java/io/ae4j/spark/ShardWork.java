@@ -53,7 +53,7 @@ final class ShardWork {
                 long noise = new SplittableRandom(at.seed() + 0x9E3779B97F4A7C15L * shard.partition()
                         + 0x632BE59BD9B4E019L * ((long) at.epoch() * at.count() + at.index()) + start).nextLong();
                 double loss = network.computeGradients(shard.gather(order, start, end), gradient, noise);
-                sum.addBatch(gradient, loss, end - start);
+                sum.addBatch(gradient, loss, network.lastPenalty(), end - start);
             }
             return sum;
         } finally {
@@ -87,10 +87,12 @@ final class ShardWork {
             TrainingSteps steps = network.steps(shard.gather(shard.order(at.shuffle(), at.seed(), at.epoch()), from, to),
                     batchSize, false, salt);
             double loss = 0;
+            double penalty = 0;
             for (int b = first; b < last; b++) {
                 loss += steps.step() * steps.lastBatchRows();
+                penalty += steps.lastPenalty() * steps.lastBatchRows();
             }
-            sum.add(network.state(), to - from, loss);
+            sum.add(network.state(), to - from, loss, penalty);
             return sum;
         } finally {
             ExecutorModels.release(model, autoencoder);

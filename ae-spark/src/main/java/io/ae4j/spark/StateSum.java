@@ -5,7 +5,7 @@ import java.io.Serializable;
 
 /**
  * Parameters and optimizer state summed with a weight of the rows each partition trained on,
- * with the loss sum: what a partition sends back for one round of parameter averaging, and what
+ * with the loss sum and the penalties' part of it: what a partition sends back for one round of parameter averaging, and what
  * {@code treeAggregate} adds up into a weighted mean.
  */
 final class StateSum implements Serializable {
@@ -16,10 +16,14 @@ final class StateSum implements Serializable {
     private double[] optimizerState;
     private long step;
     private double loss;
+    private double penalty;
     private long rows;
 
-    /** Adds a partition's state after it trained {@code trainedRows} rows with the given loss sum. */
-    void add(NetworkState state, int trainedRows, double lossSum) {
+    /**
+     * Adds a partition's state after it trained {@code trainedRows} rows with the given loss sum,
+     * {@code penaltySum} of it being the layers' penalties.
+     */
+    void add(NetworkState state, int trainedRows, double lossSum, double penaltySum) {
         if (parameters == null) {
             parameters = new double[state.parameters().length];
             optimizerState = new double[state.optimizerState().length];
@@ -28,6 +32,7 @@ final class StateSum implements Serializable {
         addScaled(optimizerState, state.optimizerState(), trainedRows);
         step = Math.max(step, state.step());
         loss += lossSum;
+        penalty += penaltySum;
         rows += trainedRows;
     }
 
@@ -46,6 +51,7 @@ final class StateSum implements Serializable {
         }
         step = Math.max(step, other.step);
         loss += other.loss;
+        penalty += other.penalty;
         rows += other.rows;
         return this;
     }
@@ -56,6 +62,11 @@ final class StateSum implements Serializable {
 
     double meanLoss() {
         return loss / rows;
+    }
+
+    /** Mean penalty per row: the layers' penalties' part of {@link #meanLoss()}. */
+    double meanPenalty() {
+        return penalty / rows;
     }
 
     /** The furthest step count any partition reached: Adam's bias correction follows it. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.layer.Activation;
+import io.ae4j.layer.ActivityL1;
+import io.ae4j.layer.KlSparsity;
 import io.ae4j.layer.Dense;
 import io.ae4j.optim.Optimizer;
 import io.ae4j.train.EarlyStopping;
@@ -48,6 +50,48 @@ class TrainingTest {
         assertArrayEquals(local.network().parameters(), spark.model().network().parameters(), 1e-5f);
         assertArrayEquals(localHistory.trainLoss(), spark.history().trainLoss(), 1e-6);
         assertEquals(20, spark.model().network().step());
+    }
+
+    @Test
+    void penaltiesAreReportedAsLocalTrainingReportsThem() {
+        // Sparsity terms of both kinds on the code; KL sparsity is batch-level, and a batch of 400
+        // rows is one chunk of one partition, so it is the same batch as locally.
+        Autoencoder.Builder sparse = Autoencoder.builder().inputSize(COLS)
+                .encoder(Dense.of(6, Activation.SIGMOID), KlSparsity.of(0.1, 0.5), ActivityL1.of(0.01))
+                .decoder(Dense.of(COLS, Activation.SIGMOID)).optimizer(Optimizer.adam(0.01)).seed(10);
+        for (SparkFitConfig.Strategy strategy : SparkFitConfig.Strategy.values()) {
+            FitConfig fit = FitConfig.builder().epochs(4).batchSize(strategy == SparkFitConfig.Strategy.GRADIENT_AGGREGATION
+                    ? data.length : 50).shuffle(false).build();
+            TrainingHistory local = sparse.build().fit(data, fit);
+            List<EpochReport> reports = new ArrayList<>();
+            FitConfig listened = FitConfig.builder().epochs(4).batchSize(fit.batchSize()).shuffle(false)
+                    .listener(new TrainingListener() {
+                        @Override
+                        public void onEpochEnd(EpochReport report) {
+                            reports.add(report);
+                        }
+                    }).build();
+            TrainingHistory spark = AeSpark.fit(LocalSpark.frame(data, 1), sparse,
+                    config(listened).strategy(strategy).localSteps(8).build()).history();
+
+            for (int e = 0; e < 4; e++) {
+                assertTrue(local.penalties()[e] > 1e-3, "a penalty that matters: " + local.penalties()[e]);
+                assertEquals(local.penalties()[e], spark.penalties()[e], 1e-6 * local.penalties()[e], strategy + " epoch " + e);
+                assertEquals(spark.penalties()[e], reports.get(e).penalty(), 0, "the report carries the history's figure");
+            }
+            assertArrayEquals(local.trainLoss(), spark.trainLoss(), 1e-6, strategy.toString());
+        }
+    }
+
+    @Test
+    void aFitLeavesNoPooledTrainingModelsBehind() {
+        FitConfig fit = FitConfig.builder().epochs(2).batchSize(50).build();
+        for (SparkFitConfig.Strategy strategy : SparkFitConfig.Strategy.values()) {
+            int loadsBefore = ExecutorModels.loads();
+            AeSpark.fit(LocalSpark.frame(data, 4), keras(11), config(fit).strategy(strategy).build());
+            assertTrue(ExecutorModels.loads() > loadsBefore, "the fit's tasks borrowed models");
+            assertEquals(0, ExecutorModels.pooled(), strategy + ": the fit's pooled models are released at its end");
+        }
     }
 
     @Test

@@ -52,6 +52,11 @@ final class Nd4jScratch {
         return OF_THREAD.get().doubles[slot].view(like.rows(), like.columns());
     }
 
+    /** This thread's DOUBLE scratch of double slot {@code slot}, {@code rows x cols}, arbitrary contents. */
+    static INDArray doubles(int slot, long rows, long cols) {
+        return OF_THREAD.get().doubles[slot].view(Math.toIntExact(rows), Math.toIntExact(cols));
+    }
+
     /**
      * This thread's DOUBLE scalar, to receive a full reduction. ND4J's floating reductions (Mean,
      * Norm1, SquaredNorm) of a whole FLOAT array accumulate in the type of their result: into this
