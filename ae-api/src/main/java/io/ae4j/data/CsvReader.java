@@ -217,9 +217,9 @@ public final class CsvReader {
                             + "; give every row the same cells (quote a cell that holds the delimiter)");
                 }
                 rows++;
-                if (rows * features > HeapRoom.MAX_ARRAY) {
+                if (rows * features > JavaHeap.MAX_ARRAY_LENGTH) {
                     throw new DataFileException(file, CsvRecords.lineNumber(records.line()), 0, file + " has more than "
-                            + HeapRoom.MAX_ARRAY + " values by line " + records.line() + ", more than one array "
+                            + JavaHeap.MAX_ARRAY_LENGTH + " values by line " + records.line() + ", more than one array "
                             + "holds; read fewer columns or split the file");
                 }
                 if (rows * bytesPerRow > heap) {

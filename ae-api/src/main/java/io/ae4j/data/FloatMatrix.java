@@ -36,7 +36,7 @@ public final class FloatMatrix {
 
     /** A new zero-filled {@code rows x cols} matrix. */
     public static FloatMatrix zeros(int rows, int cols) {
-        if (rows < 0 || cols <= 0 || (long) rows * cols > Integer.MAX_VALUE - 8) {
+        if (rows < 0 || cols <= 0 || (long) rows * cols > JavaHeap.MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException("cannot make a " + rows + " x " + cols + " matrix");
         }
         return new FloatMatrix(new float[rows * cols], rows, cols);
@@ -55,7 +55,7 @@ public final class FloatMatrix {
             throw new IllegalArgumentException("row 0 is " + (rowsOfValues[0] == null ? "null" : "empty"));
         }
         int cols = rowsOfValues[0].length;
-        if ((long) rowsOfValues.length * cols > Integer.MAX_VALUE - 8) {
+        if ((long) rowsOfValues.length * cols > JavaHeap.MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException(rowsOfValues.length + " rows of " + cols + " values exceed 2^31 elements");
         }
         float[] flat = new float[rowsOfValues.length * cols];

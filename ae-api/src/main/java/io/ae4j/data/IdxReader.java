@@ -153,12 +153,12 @@ public final class IdxReader {
             long pixels = (long) height * width;
             long size = product(count, pixels);
             String announced = count + " images of " + height + " x " + width;
-            if (pixels > HeapRoom.MAX_ARRAY) {
+            if (pixels > JavaHeap.MAX_ARRAY_LENGTH) {
                 throw new DataFileException(name, name + " declares images of " + height + " x " + width + ", " + pixels
                         + " pixels each, more than one array holds, so it cannot be read; its header is likely damaged"
                         + tooShort(opened, IMAGE_HEADER, size) + ": get the file again");
             }
-            if (size > HeapRoom.MAX_ARRAY) {
+            if (size > JavaHeap.MAX_ARRAY_LENGTH) {
                 String tooShort = tooShort(opened, IMAGE_HEADER, size);
                 throw new DataFileException(name, name + " holds " + announced + ", " + size + " pixels, more than one "
                         + "array holds" + (tooShort.isEmpty() ? "; split the file"

@@ -1,5 +1,6 @@
 package io.ae4j.io;
 
+import io.ae4j.data.JavaHeap;
 import io.ae4j.layer.Layer;
 import io.ae4j.loss.Loss;
 import io.ae4j.optim.Optimizer;
@@ -47,7 +48,7 @@ public final class ModelFile {
     private static final int SECTION_HEADER = 12;
     private static final int END_LENGTH = SECTION_HEADER + 4;
     /** Files are read whole, so they are capped at what one Java array holds. */
-    private static final long MAX_FILE = Integer.MAX_VALUE - 8;
+    private static final long MAX_FILE = JavaHeap.MAX_ARRAY_LENGTH;
 
     private ModelFile() {
     }

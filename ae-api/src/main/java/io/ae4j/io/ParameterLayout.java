@@ -1,5 +1,6 @@
 package io.ae4j.io;
 
+import io.ae4j.data.JavaHeap;
 import io.ae4j.layer.Layer;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
 final class ParameterLayout {
 
     /** Most parameters a model may have: one Java array holds them all. */
-    static final long MAX_PARAMETERS = Integer.MAX_VALUE - 8;
+    static final long MAX_PARAMETERS = JavaHeap.MAX_ARRAY_LENGTH;
 
     /**
      * One parameter tensor.

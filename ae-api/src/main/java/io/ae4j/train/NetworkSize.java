@@ -1,5 +1,6 @@
 package io.ae4j.train;
 
+import io.ae4j.data.JavaHeap;
 import io.ae4j.layer.Layer;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Locale;
 final class NetworkSize {
 
     /** The most elements one Java array holds: flat parameter copies and heap tensors are arrays. */
-    static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    static final long MAX_ELEMENTS = JavaHeap.MAX_ARRAY_LENGTH;
 
     private NetworkSize() {
     }
@@ -54,15 +55,9 @@ final class NetworkSize {
                     MAX_ELEMENTS / Math.max(1, stateSlots)));
         }
         // Parameters, gradients, optimizer state and the initial values drawn on the heap.
-        long bytes = 4 * total * (3L + stateSlots);
-        long heap = Runtime.getRuntime().maxMemory();
-        if (bytes > heap) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "the network has %,d parameters, which with their gradients and optimizer state need about %,d MB, "
-                            + "but this JVM may use at most %,d MB of heap: use fewer or smaller layers, or raise the heap "
-                            + "(java -Xmx%dg; for the ae command, AE_JAVA_OPTS=-Xmx%dg)",
-                    total, bytes >> 20, heap >> 20, gigabytesAbove(bytes), gigabytesAbove(bytes)));
-        }
+        JavaHeap.requireMax(4 * total * (3L + stateSlots), String.format(Locale.ROOT,
+                "a network of %,d parameters, with their gradients and optimizer state", total),
+                "use fewer or smaller layers");
     }
 
     /** One row of every layer's input and output must fit an array, or no batch could be passed through. */
@@ -71,10 +66,5 @@ final class NetworkSize {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s has %,d values per row; a row holds at most %,d", what, width, MAX_ELEMENTS));
         }
-    }
-
-    /** The heap, in whole gigabytes, to ask for so that {@code bytes} fit with room to work. */
-    static long gigabytesAbove(long bytes) {
-        return Math.max(1, (bytes + bytes / 2 + (1L << 30) - 1) >> 30);
     }
 }

@@ -1,7 +1,6 @@
 package io.ae4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,11 +43,5 @@ class NetworkSizeTest {
     void aSmallNetworkPasses() {
         assertDoesNotThrow(() -> NetworkSize.check(784, List.of(Dense.of(256, Activation.RELU),
                 Dense.of(64, Activation.RELU), Dense.of(256, Activation.RELU), Dense.of(784, Activation.SIGMOID)), 2));
-    }
-
-    @Test
-    void theHeapAskedForLeavesRoomAboveTheNeed() {
-        assertEquals(1, NetworkSize.gigabytesAbove(100L << 20));
-        assertEquals(15, NetworkSize.gigabytesAbove(10L << 30));
     }
 }
