@@ -82,7 +82,8 @@ public final class RowSplitter {
      * when all are done. Every share but the last starts and ends on a multiple of {@code align}
      * rows, so that a kernel blocked by rows keeps its blocks whole.
      *
-     * @throws RuntimeException whatever a share threw, after every share has finished
+     * @throws RuntimeException what the calling thread's share threw, or else the first pool share's failure, after
+     *                          every share has finished; later failures are suppressed in it
      */
     public void split(RowRange work, int rows, int align) {
         int units = (rows + align - 1) / align;
@@ -93,8 +94,15 @@ public final class RowSplitter {
         }
         Share[] tasks = tasks(threads);
         Waiter waiter = tasks[0].waiter;
+        if (waiter.splitting) {
+            // A share of this thread's split asked for another: the shares are in use, so run it here.
+            work.run(0, rows);
+            return;
+        }
+        waiter.splitting = true;
         waiter.expect(threads - 1);
         int submitted = 1;
+        Throwable failure = null;
         try {
             for (; submitted < threads; submitted++) {
                 Share share = tasks[submitted];
@@ -104,27 +112,40 @@ public final class RowSplitter {
                 pool.execute(share);
             }
             work.run(0, bound(1, threads, units, align, rows));
+        } catch (RuntimeException | Error e) {
+            failure = e;
         } finally {
             // Shares the pool refused will never arrive.
             waiter.cancel(threads - submitted);
             // Not join(): a thread outside the pool that joins an unfinished task allocates a wait node.
             waiter.await();
-            Throwable failure = null;
             for (int t = 1; t < submitted; t++) {
                 while (!tasks[t].isDone()) {
                     Thread.onSpinWait();   // the worker marks a task done just after it arrives
                 }
-                if (failure == null) {
-                    failure = tasks[t].failure;
-                }
+                failure = firstOf(failure, tasks[t].failure);
                 tasks[t].set(null, 0, 0);
             }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            } else if (failure instanceof Error e) {
-                throw e;
-            }
+            waiter.splitting = false;
         }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        } else if (failure != null) {
+            throw new IllegalStateException("a share of a split kernel failed: " + failure, failure);
+        }
+    }
+
+    /** The failure to report: the first one; later ones are added to it as suppressed. */
+    private static Throwable firstOf(Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        if (next != null && next != first) {
+            first.addSuppressed(next);
+        }
+        return first;
     }
 
     private static int bound(int share, int threads, int units, int align, int rows) {
@@ -152,6 +173,8 @@ public final class RowSplitter {
 
         private final Thread thread;
         private final AtomicInteger pending = new AtomicInteger();
+        /** True while this thread's split runs: only this thread reads and writes it. */
+        boolean splitting;
 
         Waiter(Thread thread) {
             this.thread = thread;
@@ -175,9 +198,18 @@ public final class RowSplitter {
             }
         }
 
+        /**
+         * Parks until every share has arrived. An interrupt does not end the wait (the shares are
+         * using this thread's tasks); the thread's interrupt status is kept for its caller.
+         */
         void await() {
+            boolean interrupted = Thread.interrupted();
             while (pending.get() > 0) {
                 LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
