@@ -154,9 +154,10 @@ public final class CsvReader {
      * @throws DataFileException naming file, line and column for a missing, empty or damaged file, a
      *                           header without rows, a ragged row, a chosen column that does not
      *                           exist, a cell that is not a finite number, or values that do not fit
-     *                           in the Java heap
+     *                           in the Java heap, or a file that is not a regular file (a pipe)
      */
     public Dataset read(Path file) throws IOException {
+        DataFiles.requireRereadable(file);     // read twice: once to size the array, once to fill it
         ProgressCount count = new ProgressCount(progress, 2 * DataFiles.sizeOnDisk(file));
         Shape shape;
         try (OpenedFile opened = DataFiles.open(file, count)) {

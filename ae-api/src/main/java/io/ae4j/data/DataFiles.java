@@ -43,6 +43,17 @@ final class DataFiles {
     }
 
     /**
+     * Refuses a {@code file} that exists but is not a regular file, such as a pipe or a device:
+     * reading it more than once, as a CSV file is read, would see different bytes each time.
+     */
+    static void requireRereadable(Path file) {
+        if (file != null && Files.exists(file) && !Files.isDirectory(file) && !Files.isRegularFile(file)) {
+            throw new DataFileException(name(file), file.toAbsolutePath() + " is not a regular file (a pipe or a device?);"
+                    + " data is read from it more than once, so save it to a file first");
+        }
+    }
+
+    /**
      * Opens {@code file}, decompressing it when it starts with gzip's magic number 0x1f 0x8b
      * (whatever its name says).
      *

@@ -97,6 +97,7 @@ public final class Dataset {
         if (progress == null) {
             throw new IllegalArgumentException("the progress listener must not be null; give ReadProgress.NONE for none");
         }
+        DataFiles.requireRereadable(file);     // its first bytes are read here, then again by its reader
         boolean idx;
         try (OpenedFile opened = DataFiles.open(file, null)) {
             BufferedInputStream in = opened.content();

@@ -29,9 +29,8 @@ import java.util.regex.Pattern;
  * whose process has ended, or whose process id now belongs to a process that started after the
  * file was last written (the id was reused). A temporary file of a running writer is left alone,
  * so two processes may save the same target at once: each move is atomic, and the last one wins.
- * Temporary files named without a process id, as earlier versions named them, are removed once
- * an hour has passed since their last write. Nothing else in the folder is touched, not even the
- * temporary files of other targets.
+ * Nothing else in the folder is touched. Process ids tell writers apart on one machine: where
+ * processes of several machines or containers save to one shared folder, give each its own.
  */
 public final class AtomicFiles {
 
@@ -46,9 +45,6 @@ public final class AtomicFiles {
      * a different process under a reused id: process start times are known only to a tick or so.
      */
     private static final Duration START_TIME_SLACK = Duration.ofSeconds(5);
-
-    /** Age after which a temporary file without a process id is taken as left by a killed save. */
-    private static final Duration UNNAMED_WRITER_AGE = Duration.ofHours(1);
 
     private AtomicFiles() {
     }
@@ -101,33 +97,15 @@ public final class AtomicFiles {
      */
     static void removeStaleTemporaries(Path dir, String name) {
         Pattern own = Pattern.compile("\\." + Pattern.quote(name) + "\\.(\\d{1,18})\\.[0-9a-f]{1,16}\\.tmp");
-        Pattern withoutPid = Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9a-f]{1,16}\\.tmp");
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                String entryName = entry.getFileName().toString();
-                Matcher m = own.matcher(entryName);
+                Matcher m = own.matcher(entry.getFileName().toString());
                 if (m.matches()) {
                     removeIfStale(entry, Long.parseLong(m.group(1)));
-                } else if (withoutPid.matcher(entryName).matches()) {
-                    removeIfOlderThan(entry, UNNAMED_WRITER_AGE);
                 }
             }
         } catch (IOException | DirectoryIteratorException | SecurityException e) {
             // Left for a later write; this write does not depend on it.
-        }
-    }
-
-    /**
-     * Removes {@code temporary}, a temporary file that names no process (as ae4j 0.1 wrote them), if
-     * nothing has written to it for {@code age}: no save takes that long.
-     */
-    private static void removeIfOlderThan(Path temporary, Duration age) {
-        try {
-            if (Files.getLastModifiedTime(temporary).toInstant().plus(age).isBefore(Instant.now())) {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException | SecurityException e) {
-            // Left alone, as in removeIfStale.
         }
     }
 

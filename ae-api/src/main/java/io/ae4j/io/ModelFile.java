@@ -139,6 +139,10 @@ public final class ModelFile {
             throw new IllegalArgumentException("the model file to read must not be null");
         }
         String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ModelFormatException(source, "is a folder, not a model file; give the path of a file that "
+                    + "ae train or Autoencoder.save wrote");
+        }
         long size;
         try {
             size = Files.size(file);

@@ -42,6 +42,17 @@ class CsvReaderTest {
     // ---- reading -------------------------------------------------------------------------------
 
     @Test
+    void aPipeIsRefusedBeforeItIsOpenedBecauseDataIsReadTwice() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("rows.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        // Opening a pipe with no writer would block for ever: the refusal must come before.
+        dataError(() -> CsvReader.defaults().read(fifo), "rows.csv", "is not a regular file (a pipe or a device?)",
+                "save it to a file first");
+        dataError(() -> Dataset.read(fifo), "is not a regular file");
+    }
+
+    @Test
     void aHeaderIsDetectedCellsAreTrimmedAndBlankLinesSkipped() throws IOException {
         Dataset d = CSV.read(file("a.csv", "\uFEFFx, \"y\"\n1, 2.5\n\n   \n\"-3\",4e-3\n"));
         assertEquals(List.of("x", "y"), d.columnNames());

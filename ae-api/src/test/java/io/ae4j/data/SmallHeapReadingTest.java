@@ -123,11 +123,21 @@ class SmallHeapReadingTest {
         for (Path file : files) {
             command.add(file.toString());
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the reading JVM did not finish: " + output);
-        assertEquals(0, process.exitValue(), output);
-        return output.lines().toList();
+        // To a file, not a pipe, so that a reading JVM that hangs cannot hang the test before its time-out.
+        Path log = Files.createTempFile("read-in-small-heap", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertTrue(finished, "the reading JVM did not finish in 120 s: " + output);
+            assertEquals(0, process.exitValue(), output);
+            return output.lines().toList();
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     /** The classes of ae-api and of its tests: all the reading JVM needs. */

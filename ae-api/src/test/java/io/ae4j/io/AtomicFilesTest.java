@@ -86,17 +86,6 @@ class AtomicFilesTest {
     }
 
     @Test
-    void temporaryFilesWithoutAProcessIdAreRemovedOnceAnHourOld() throws IOException {
-        Path old = touch(".model.ae4j.17a3f09c2b.tmp");
-        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofMinutes(61))));
-        touch(".model.ae4j.17a3f09c2c.tmp");      // a save of an older version may be writing it now
-
-        AtomicFiles.write(dir.resolve("model.ae4j"), temporary -> Files.writeString(temporary, "new"));
-
-        assertEquals(Set.of("model.ae4j", ".model.ae4j.17a3f09c2c.tmp"), names());
-    }
-
-    @Test
     void aFailedWriteKeepsTheOldFileAndLeavesNoTemporaryFile() throws IOException {
         Path target = dir.resolve("scores.csv");
         Files.writeString(target, "old");

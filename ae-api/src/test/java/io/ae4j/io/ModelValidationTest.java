@@ -80,6 +80,14 @@ class ModelValidationTest {
     }
 
     @Test
+    void aFolderIsRefusedAsNotAModelFileNamingIt() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("models"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Autoencoder.load(folder, backend));
+        assertEquals(folder + ": is a folder, not a model file; give the path of a file that ae train or "
+                + "Autoencoder.save wrote", e.getMessage());
+    }
+
+    @Test
     void aDecoderNarrowerThanTheInputIsRefusedAsTheBuilderRefusesIt() throws IOException {
         assertRefusedAsTheBuilderRefuses("narrow.ae4j",
                 plain(6, List.of(Dense.of(3, Activation.RELU)), List.of(Dense.of(5, Activation.SIGMOID))));

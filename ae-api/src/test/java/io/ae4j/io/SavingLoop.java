@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The process {@link SaveKillTest} kills: saves two models of about 32 MB to one file, in turn,
- * until it is killed. It prints one line when it starts saving.
+ * until it is killed. It prints a line when it starts saving and one after each save.
  */
 final class SavingLoop {
 
@@ -45,6 +45,8 @@ final class SavingLoop {
         System.out.flush();
         for (long saves = 0; ; saves++) {
             ModelFile.write(models[(int) (saves % 2)], file);
+            System.out.println("saved");
+            System.out.flush();
         }
     }
 }
