@@ -1,6 +1,9 @@
 package io.ae4j;
 
+import io.ae4j.anomaly.ReconstructionErrors;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.JavaHeap;
+import io.ae4j.data.NotEnoughHeapException;
 import io.ae4j.io.ModelFile;
 import io.ae4j.io.ModelFormatException;
 import io.ae4j.io.ModelSnapshot;
@@ -17,7 +20,6 @@ import io.ae4j.train.TrainingHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,9 +179,9 @@ public final class Autoencoder {
             throw new IllegalArgumentException("the number of samples must be > 0, got " + n);
         }
         long values = (long) n * codeSize();
-        if (values > Integer.MAX_VALUE - 8) {
+        if (values > JavaHeap.MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException(n + " samples of a " + codeSize() + "-value code are " + values
-                    + " values, more than one array holds; draw at most " + (Integer.MAX_VALUE - 8) / codeSize()
+                    + " values, more than one array holds; draw at most " + JavaHeap.MAX_ARRAY_LENGTH / codeSize()
                     + " samples at a time");
         }
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
@@ -206,20 +208,12 @@ public final class Autoencoder {
         return reconstructionErrors(FloatMatrix.of(data));
     }
 
-    /** Each row's mean loss between itself and its reconstruction: the anomaly score. */
+    /**
+     * Each row's mean loss between itself and its reconstruction: the classic anomaly score. For
+     * other scores, thresholds by rule and anomaly probabilities, see {@link io.ae4j.anomaly.AnomalyDetector}.
+     */
     public float[] reconstructionErrors(FloatMatrix data) {
-        FloatMatrix out = reconstruct(data);
-        Loss loss = network.loss();
-        int cols = data.cols();
-        float[] errors = new float[data.rows()];
-        for (int r = 0; r < errors.length; r++) {
-            double sum = 0;
-            for (int c = r * cols; c < (r + 1) * cols; c++) {
-                sum += loss.pointwise(out.data()[c], data.data()[c]);
-            }
-            errors[r] = (float) (sum / cols);
-        }
-        return errors;
+        return ReconstructionErrors.ofRows(this, data);
     }
 
     /**
@@ -227,19 +221,14 @@ public final class Autoencoder {
      * make a row anomalous. The mean of a row is its {@link #reconstructionErrors reconstruction error}.
      */
     public FloatMatrix featureErrors(FloatMatrix data) {
-        FloatMatrix out = reconstruct(data);
-        Loss loss = network.loss();
-        float[] errors = new float[data.data().length];
-        for (int i = 0; i < errors.length; i++) {
-            errors[i] = (float) loss.pointwise(out.data()[i], data.data()[i]);
-        }
-        return new FloatMatrix(errors, data.rows(), data.cols());
+        return ReconstructionErrors.ofValues(this, data);
     }
 
     /**
      * Sets the anomaly threshold to the {@code percentile}-th percentile (nearest rank) of the
      * reconstruction errors of {@code data}, normally the training data, and keeps it in the
-     * model's metadata so that it is saved with the model.
+     * model's metadata so that it is saved with the model. {@link io.ae4j.anomaly.AnomalyDetector}
+     * fits this threshold too, by any {@link io.ae4j.anomaly.ThresholdRule}.
      *
      * @return the threshold: rows whose error exceeds it are anomalies
      * @throws IllegalArgumentException if {@code percentile} is not in (0, 100] or data is bad
@@ -248,9 +237,7 @@ public final class Autoencoder {
         if (!(percentile > 0 && percentile <= 100)) {
             throw new IllegalArgumentException("percentile must be in (0, 100], got " + percentile);
         }
-        float[] errors = reconstructionErrors(data);
-        Arrays.sort(errors);
-        float threshold = errors[Math.max(0, (int) Math.ceil(percentile / 100 * errors.length) - 1)];
+        float threshold = ReconstructionErrors.nearestRankPercentile(reconstructionErrors(data), percentile);
         metadata.put(ANOMALY_THRESHOLD, Float.toString(threshold));
         metadata.put("anomaly.percentile", Double.toString(percentile));
         return threshold;
@@ -273,7 +260,10 @@ public final class Autoencoder {
         metadata.put(key, value);
     }
 
-    /** The anomaly threshold set by {@link #fitAnomalyThreshold}, here or before the model was saved. */
+    /**
+     * The reconstruction error's anomaly threshold set by {@link #fitAnomalyThreshold} or by fitting
+     * an {@link io.ae4j.anomaly.AnomalyDetector}, here or before the model was saved.
+     */
     public OptionalDouble anomalyThreshold() {
         String value = metadata.get(ANOMALY_THRESHOLD);
         try {
@@ -348,6 +338,8 @@ public final class Autoencoder {
                     .encoder(s.encoder().toArray(new Layer[0])).decoder(s.decoder().toArray(new Layer[0]))
                     .loss(s.loss()).optimizer(s.optimizer()).gradientClipNorm(s.clipNorm()).seed(s.seed())
                     .backend(backend).build();
+        } catch (NotEnoughHeapException e) {
+            throw e;     // a sound model too large for this JVM: the file is fine, the heap is not
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(source, "describes a model that cannot be built: " + e.getMessage()
                     + " (the file is damaged or is not an ae4j model)");

@@ -1,6 +1,7 @@
 package io.ae4j.cli;
 
 import io.ae4j.data.DataFileException;
+import io.ae4j.data.NotEnoughHeapException;
 import io.ae4j.io.ModelFormatException;
 import io.ae4j.train.TrainingDivergedException;
 import java.io.IOException;
@@ -21,6 +22,9 @@ import picocli.CommandLine.ParseResult;
  */
 public final class Ae {
 
+    /** The system property by which a launcher says whether stderr is a terminal: true or false. */
+    static final String STDERR_TERMINAL = "ae4j.stderr.terminal";
+
     /** Exit code of a run that failed on bad input, a bad file, a diverged training run or too little memory. */
     static final int USER_ERROR = 1;
 
@@ -40,7 +44,7 @@ public final class Ae {
     /** The command line of {@code root}: its streams, and failures reported as the exit codes above say. */
     static CommandLine commandLine(AeCommand root, PrintStream out, PrintStream err) {
         root.progress = err;
-        root.terminal = System.console() != null;
+        root.terminal = progressOnTerminal();
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -57,6 +61,16 @@ public final class Ae {
             return USER_ERROR;
         });
         return commandLine;
+    }
+
+    /**
+     * Whether progress, which goes to stderr, reaches a terminal. The {@code ./ae} launcher tests
+     * stderr itself and says so in {@value #STDERR_TERMINAL}; without it (plain {@code java -jar}),
+     * Java can only tell whether stdin and stdout are a terminal.
+     */
+    static boolean progressOnTerminal() {
+        String launcher = System.getProperty(STDERR_TERMINAL);
+        return launcher != null ? Boolean.parseBoolean(launcher) : System.console() != null;
     }
 
     /** Runs {@code args} on {@code commandLine}, made by {@link #commandLine} for {@code root}; returns the exit code. */
@@ -114,6 +128,13 @@ public final class Ae {
     }
 
     private static String message(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NotEnoughHeapException refusal) {
+                // The library says which -Xmx to try; ae says how to pass it.
+                return (e.getMessage() != null ? e.getMessage() : refusal.getMessage()) + "; "
+                        + Heap.howToRaise(refusal.suggestedHeapGigabytes());
+            }
+        }
         // The JDK's own file exceptions carry only the path; ae4j's say what is wrong themselves.
         if (e instanceof FileSystemException f && String.valueOf(f.getFile()).equals(f.getMessage())) {
             return (f instanceof NoSuchFileException ? "no such file: "

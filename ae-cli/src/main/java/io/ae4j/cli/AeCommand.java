@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "ae", mixinStandardHelpOptions = true, version = "ae4j 0.1.0-SNAPSHOT",
         description = "Train autoencoders and use them: reduce dimensions, compress, score anomalies, generate.",
         subcommands = {DemoCommand.class, TrainCommand.class, EncodeCommand.class, ReconstructCommand.class,
-            ScoreCommand.class, GenerateCommand.class, BackendsCommand.class, InfoCommand.class, HelpCommand.class})
+            ScoreCommand.class, EvaluateCommand.class, GenerateCommand.class, ExportCommand.class, ImportCommand.class, BackendsCommand.class,
+            InfoCommand.class, HelpCommand.class})
 final class AeCommand {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The files and folders a command reads and writes, checked together before the command does any
@@ -44,6 +46,8 @@ final class FilePlan {
     }
 
     private final List<Use> uses = new ArrayList<>();
+    /** Pairs of options, output first, whose files may be the same: "--out" + " " + "--init". */
+    private final Set<String> replacements = new HashSet<>();
 
     /** The command reads the file {@code file} named by {@code option}; a null file (option absent) is skipped. */
     FilePlan readsFile(String option, Path file) {
@@ -75,6 +79,16 @@ final class FilePlan {
         return add(Kind.WRITES_FOLDER, option, folder, null);
     }
 
+    /**
+     * The output {@code output} may be the same file as the input {@code input}, because the command
+     * reads the input whole before it works and writes the output atomically at the end: {@code ae
+     * train --init m.ae4j --out m.ae4j} replaces the model only once training has succeeded.
+     */
+    FilePlan mayReplace(String output, String input) {
+        replacements.add(output + " " + input);
+        return this;
+    }
+
     private FilePlan add(Kind kind, String option, Path path, String derivedAs) {
         if (path != null) {
             uses.add(new Use(kind, option, path, derivedAs));
@@ -101,7 +115,8 @@ final class FilePlan {
                 continue;
             }
             for (Use other : uses) {
-                if (other != output && sameFile(output.path(), other.path())) {
+                if (other != output && !replacements.contains(output.option() + " " + other.option())
+                        && sameFile(output.path(), other.path())) {
                     throw new IllegalArgumentException(clash(output, other));
                 }
             }

@@ -1,8 +1,10 @@
 package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.CodeDistribution;
 import io.ae4j.data.CsvWriter;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.JavaHeap;
 import io.ae4j.layer.VariationalLatent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,7 +72,7 @@ final class GenerateCommand extends AeSubcommand {
         boolean variational = autoencoder.encoderLayers().stream().anyMatch(VariationalLatent.class::isInstance);
         FloatMatrix decoded = variational
                 ? autoencoder.sample(n, seed)
-                : autoencoder.decode(CodeDistribution.of(autoencoder, model).sample(n, seed));
+                : autoencoder.decode(codeDistribution(autoencoder).sample(n, seed));
         FloatMatrix samples = Scaling.of(autoencoder).inverse(decoded);   // in the data's units
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= samples.cols(); i++) {
@@ -85,6 +88,18 @@ final class GenerateCommand extends AeSubcommand {
         return 0;
     }
 
+    /** The training codes' distribution the model keeps, refused naming the model file if it keeps none. */
+    private CodeDistribution codeDistribution(Autoencoder autoencoder) {
+        Optional<CodeDistribution> kept;
+        try {
+            kept = CodeDistribution.of(autoencoder);
+        } catch (IllegalArgumentException damaged) {
+            throw new IllegalArgumentException(model + ": " + damaged.getMessage(), damaged);
+        }
+        return kept.orElseThrow(() -> new IllegalArgumentException(model
+                + " keeps no code distribution (it was not trained by ae train); retrain it with ae train"));
+    }
+
     private Path picture() {
         return out.resolveSibling(out.getFileName() + ".png");
     }
@@ -95,12 +110,12 @@ final class GenerateCommand extends AeSubcommand {
      */
     private void requireRoom(int width, int codeWidth) {
         long widest = Math.max(width, codeWidth);
-        if (count > Heap.MAX_ARRAY / widest) {
+        if (count > JavaHeap.MAX_ARRAY_LENGTH / widest) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%,d samples of %,d values each are more values than one matrix holds (%,d); generate at most %,d at a time",
-                    count, widest, Heap.MAX_ARRAY, Heap.MAX_ARRAY / widest));
+                    count, widest, JavaHeap.MAX_ARRAY_LENGTH, JavaHeap.MAX_ARRAY_LENGTH / widest));
         }
-        Heap.require(4 * count * (codeWidth + 2L * width),
+        JavaHeap.requireMax(4 * count * (codeWidth + 2L * width),
                 String.format(Locale.ROOT, "%,d samples of %,d values", count, width), "generate fewer at a time");
     }
 }

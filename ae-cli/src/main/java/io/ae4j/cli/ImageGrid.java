@@ -1,6 +1,7 @@
 package io.ae4j.cli;
 
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.JavaHeap;
 import io.ae4j.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -33,16 +34,22 @@ final class ImageGrid {
     static void requireDrawable(String what, int gridRows, long columns, ImageSize size) {
         long width = columns * (size.width() * (long) SCALE + GAP) + GAP;
         long height = gridRows * (size.height() * (long) SCALE + GAP) + GAP;
-        if (width > Integer.MAX_VALUE || height > Integer.MAX_VALUE || width * height > Heap.MAX_ARRAY) {
+        if (width > Integer.MAX_VALUE || height > Integer.MAX_VALUE || width * height > JavaHeap.MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s would be %,d x %,d pixels, more than one picture holds; ask for fewer images", what, width, height));
         }
         // The picture's pixels (4 bytes each) and about as much again for the PNG encoder's buffers.
-        Heap.require(8 * width * height, what, "ask for fewer images");
+        JavaHeap.requireMax(8 * width * height, what, "ask for fewer images");
     }
 
     /** Writes the grid atomically. Every matrix must have as many rows (images). */
     static void write(Path png, int height, int width, FloatMatrix... gridRows) throws IOException {
+        BufferedImage image = image(height, width, gridRows);
+        AtomicFiles.write(png, temporary -> ImageIO.write(image, "png", temporary.toFile()));
+    }
+
+    /** The grid as a picture. Every matrix must have as many rows (images). */
+    static BufferedImage image(int height, int width, FloatMatrix... gridRows) {
         int columns = gridRows[0].rows();
         int cellWidth = width * SCALE + GAP;
         int cellHeight = height * SCALE + GAP;
@@ -66,6 +73,6 @@ final class ImageGrid {
             }
         }
         g.dispose();
-        AtomicFiles.write(png, temporary -> ImageIO.write(image, "png", temporary.toFile()));
+        return image;
     }
 }

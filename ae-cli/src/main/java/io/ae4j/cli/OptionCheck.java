@@ -29,14 +29,23 @@ final class OptionCheck {
         require(value >= min, option, value, min == 0 ? "0 or more" : "at least " + min);
     }
 
-    /** Refuses anything but a finite number above 0, such as a learning rate. */
+    /**
+     * Refuses anything but a number above 0 that stays finite and above 0 as a float, such as a
+     * learning rate: layers and optimizers keep their settings as floats.
+     */
     static void positive(String option, double value) {
-        require(Double.isFinite(value) && value > 0, option, value, "a finite number above 0");
+        require(finiteFloat(value) && (float) value > 0, option, value,
+                "a finite number above 0, from " + Float.MIN_VALUE + " to " + Float.MAX_VALUE);
     }
 
-    /** Refuses anything but a finite number of 0 or more, such as a penalty's weight. */
+    /** Refuses anything but a number of 0 or more that stays finite as a float, such as a penalty's weight. */
     static void nonNegative(String option, double value) {
-        require(Double.isFinite(value) && value >= 0, option, value, "a finite number, 0 or more");
+        require(finiteFloat(value) && value >= 0, option, value, "a finite number, 0 or more, at most " + Float.MAX_VALUE);
+    }
+
+    /** True if {@code value} is finite, also once rounded to a float. */
+    static boolean finiteFloat(double value) {
+        return Double.isFinite(value) && Float.isFinite((float) value);
     }
 
     /** Refuses anything outside [0, 1), such as a rate of dropped inputs. */
@@ -50,6 +59,15 @@ final class OptionCheck {
         String last = names[names.length - 1];
         require(known, option, "'" + value + "'", names.length == 1 ? last
                 : String.join(", ", List.of(names).subList(0, names.length - 1)) + " or " + last);
+    }
+
+    /** Refuses a name that is not an anomaly score's. */
+    static void scoreKind(String option, String value) {
+        try {
+            io.ae4j.anomaly.ScoreKind.named(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.ae4j.cli;
 
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.JavaHeap;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
@@ -34,7 +35,7 @@ final class PcaBaseline {
      * @param what what the PCA is for, such as "--baseline pca"
      */
     static void requireRoom(int columns, String what) {
-        Heap.require(4 * 8L * columns * columns, String.format(Locale.ROOT, "%s on %,d columns", what, columns),
+        JavaHeap.requireMax(4 * 8L * columns * columns, String.format(Locale.ROOT, "%s on %,d columns", what, columns),
                 "use fewer columns");
     }
 

@@ -1,7 +1,11 @@
 package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.AnomalyDetector;
+import io.ae4j.anomaly.AnomalyScores;
+import io.ae4j.anomaly.ScoreKind;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.JavaHeap;
 import io.ae4j.data.Scaler;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,74 +14,78 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ae score}: the reconstruction error of every row (the anomaly score), a 0/1 anomaly flag
- * against the model's threshold (or {@code --threshold}), and with {@code --per-feature} each
- * field's share, which shows <em>which</em> fields make a row anomalous.
+ * {@code ae score}: every row's anomaly score, its anomaly probability and a 0/1 flag against the
+ * threshold the model keeps (or {@code --threshold}), and with {@code --per-feature} each field's
+ * reconstruction error, which shows <em>which</em> fields make a row anomalous.
  */
-@Command(name = "score", description = "Write every row's reconstruction error (anomaly score) and anomaly flag.")
+@Command(name = "score", description = "Write every row's anomaly score, anomaly probability and flag.")
 final class ScoreCommand extends ModelOnDataCommand {
 
-    @Option(names = "--threshold", paramLabel = "T",
-            description = "Flag rows whose error exceeds T, instead of the threshold kept in the model.")
-    Double threshold;
+    @Option(names = "--score", paramLabel = "KIND",
+            description = "reconstruction, code-distance, combined or reconstruction-probability (a VAE's);"
+                    + " the one the model was trained with if absent.")
+    String score;
 
-    @Option(names = "--per-feature", description = "Also write each field's error, as error_<column>.")
+    @Option(names = "--threshold", paramLabel = "RULE|T",
+            description = "Flag rows above this instead of the model's threshold: a rule on the training scores"
+                    + " (percentile:P, contamination:C, mad:K, iqr:K) or a number in the score's units.")
+    String threshold;
+
+    @Option(names = "--per-feature", description = "Also write each field's reconstruction error, as error_<column>.")
     boolean perFeature;
+
+    /** --threshold read, or null without it. */
+    private ThresholdOption limit;
 
     @Override
     void checkOptions() {
+        if (score != null) {
+            OptionCheck.scoreKind("--score", score);
+        }
         if (threshold != null) {
-            OptionCheck.require(Double.isFinite(threshold) && threshold >= 0, "--threshold", threshold,
-                    "a finite number, 0 or more (rows whose error exceeds it are flagged)");
+            limit = ThresholdOption.parse("--threshold", threshold, true);
+            if (limit.rule() != null && limit.rule().needsLabels()) {
+                throw new IllegalArgumentException("--threshold best-f1 needs labelled rows: choose it when training"
+                        + " (ae train --threshold best-f1 --threshold-data FILE), or compare F1 across thresholds with"
+                        + " ae evaluate");
+            }
         }
     }
 
     @Override
     FloatMatrix apply(Autoencoder autoencoder, Scaler scaler, FloatMatrix input) {
-        double limit = limit(autoencoder);
-        int cols = 2 + (perFeature ? input.cols() : 0);
+        AnomalyDetector detector = ModelDetector.of(autoencoder, model, score == null ? null : ScoreKind.named(score), limit);
+        int cols = 3 + (perFeature ? input.cols() : 0);
         long values = (long) input.rows() * cols;
-        if (values > Heap.MAX_ARRAY) {
+        if (values > JavaHeap.MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%,d rows of %,d scores are more values than"
-                    + " one matrix holds (%,d); score the data in parts", input.rows(), cols, Heap.MAX_ARRAY));
+                    + " one matrix holds (%,d); score the data in parts", input.rows(), cols, JavaHeap.MAX_ARRAY_LENGTH));
         }
-        // Every value's error, then the scores, at 4 bytes each.
-        Heap.require(4 * ((long) input.rows() * input.cols() + values),
+        // The reconstruction, every value's error, then the scores, at 4 bytes each.
+        JavaHeap.requireMax(4 * (2L * input.rows() * input.cols() + values),
                 String.format(Locale.ROOT, "the scores of %,d rows", input.rows()), "score the data in parts");
-        FloatMatrix features = autoencoder.featureErrors(input);
+        AnomalyScores scored = detector.score(input);
+        FloatMatrix features = perFeature ? autoencoder.featureErrors(input) : null;
         float[] out = new float[(int) values];
         for (int r = 0; r < input.rows(); r++) {
-            double sum = 0;
-            for (int c = 0; c < input.cols(); c++) {
-                float e = features.get(r, c);
-                sum += e;
-                if (perFeature) {
-                    out[r * cols + 2 + c] = e;
-                }
+            out[r * cols] = (float) scored.scores()[r];
+            out[r * cols + 1] = (float) scored.probabilities()[r];
+            out[r * cols + 2] = scored.flagged()[r] ? 1f : 0f;
+            for (int c = 0; perFeature && c < input.cols(); c++) {
+                out[r * cols + 3 + c] = features.get(r, c);
             }
-            float error = (float) (sum / input.cols());
-            out[r * cols] = error;
-            out[r * cols + 1] = error > limit ? 1f : 0f;
         }
         return new FloatMatrix(out, input.rows(), cols);
     }
 
     @Override
     List<String> columns(Autoencoder autoencoder, List<String> inputColumns) {
-        List<String> names = new ArrayList<>(List.of("error", "anomaly"));
+        List<String> names = new ArrayList<>(List.of("score", "probability", "anomaly"));
         if (perFeature) {
             for (String column : inputColumns) {
                 names.add("error_" + column);
             }
         }
         return names;
-    }
-
-    private double limit(Autoencoder autoencoder) {
-        if (threshold != null) {
-            return threshold;
-        }
-        return autoencoder.anomalyThreshold().orElseThrow(() -> new IllegalArgumentException(model
-                + " keeps no anomaly threshold (it was not trained by ae train); give one with --threshold"));
     }
 }

@@ -1,8 +1,12 @@
 package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.AnomalyDetector;
+import io.ae4j.anomaly.ScoreKind;
+import io.ae4j.anomaly.ThresholdRule;
 import io.ae4j.data.Dataset;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.JavaHeap;
 import io.ae4j.data.Scaler;
 import io.ae4j.layer.Activation;
 import io.ae4j.loss.Loss;
@@ -10,6 +14,7 @@ import io.ae4j.optim.Adam;
 import io.ae4j.optim.Optimizer;
 import io.ae4j.optim.RmsProp;
 import io.ae4j.optim.Sgd;
+import io.ae4j.spi.Backend;
 import io.ae4j.spi.Backends;
 import io.ae4j.train.EarlyStopping;
 import io.ae4j.train.FitConfig;
@@ -21,6 +26,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,9 +46,14 @@ final class TrainCommand extends AeSubcommand {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV of numbers (optional header) or IDX images (MNIST format); .gz read too.")
     Path data;
 
-    @Option(names = "--layers", required = true, split = ",", paramLabel = "N,N,...",
+    @Option(names = "--layers", split = ",", paramLabel = "N,N,...",
             description = "Input width, then the encoder's layer sizes; the decoder mirrors them. Example: 784,256,64")
     int[] layers;
+
+    @Option(names = "--init", paramLabel = "MODEL",
+            description = "Continue training this saved model (its architecture, optimizer state and scaler) on --data;"
+                    + " --out may be the same file, replaced only when training succeeds.")
+    Path init;
 
     @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
     String activation;
@@ -89,14 +100,36 @@ final class TrainCommand extends AeSubcommand {
     @Option(names = "--plots", paramLabel = "DIR", description = "Write the loss curve (loss.png) here.")
     Path plots;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Write an HTML report of the run: the model, time, loss, reconstructions, latent map and"
+                    + " errors, in one file that opens offline.")
+    Path report;
+
     @Option(names = "--scale", defaultValue = "none",
             description = "Rescale each column before training: none, minmax (to [0, 1]) or standard (mean 0, std 1);"
                     + " fitted on the training rows and kept in the model (default: ${DEFAULT-VALUE}).")
     String scale;
 
-    @Option(names = "--threshold-percentile", defaultValue = "99", paramLabel = "P",
-            description = "Anomaly threshold kept in the model: this percentile of the training rows' errors (default: ${DEFAULT-VALUE}).")
-    double thresholdPercentile;
+    @Option(names = "--score", paramLabel = "KIND",
+            description = "Anomaly score kept in the model: reconstruction, code-distance, combined or"
+                    + " reconstruction-probability (a VAE's) (default: combined).")
+    String score;
+
+    @Option(names = "--threshold", defaultValue = "percentile:99", paramLabel = "RULE",
+            description = "How the anomaly threshold kept in the model is chosen: percentile:P, contamination:C,"
+                    + " mad:K or iqr:K on the training rows' scores, or best-f1 on --threshold-data (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--threshold-data", paramLabel = "FILE",
+            description = "Labelled validation rows (CSV with the --label-column, or IDX with --threshold-labels) for"
+                    + " --threshold best-f1; --anomaly-label or --normal-label says which are anomalies.")
+    Path thresholdData;
+
+    @Option(names = "--threshold-labels", paramLabel = "FILE", description = "IDX labels of the --threshold-data images.")
+    Path thresholdLabels;
+
+    @Mixin
+    AnomalyLabels anomalyLabels;
 
     @Option(names = "--labels", paramLabel = "FILE", description = "IDX labels of the --data images, for the latent map.")
     Path labels;
@@ -115,8 +148,34 @@ final class TrainCommand extends AeSubcommand {
             description = "Also report PCA's error with as many components as the code has, on the same data.")
     String baseline;
 
+    /** The options that describe a network, which --init takes from the model instead. */
+    private static final List<String> FIXED_BY_INIT = List.of("--layers", "--activation", "--output", "--loss",
+            "--optimizer", "--lr", "--weight-decay", "--scale", "--variant", "--noise", "--sparsity", "--beta", "--tied",
+            "--dropout");
+
+    /** --threshold read. */
+    private ThresholdRule rule;
+
     @Override
     void checkOptions() {
+        checkAnomalyOptions();
+        OptionCheck.atLeast("--epochs", epochs, 1);
+        OptionCheck.atLeast("--batch", batch, 1);
+        OptionCheck.require(validationSplit >= 0 && validationSplit < 1, "--val-split", validationSplit,
+                "in [0, 1), the share of the rows held out for validation");
+        OptionCheck.atLeast("--patience", patience, 0);
+        if (init != null) {
+            List<String> fixed = FIXED_BY_INIT.stream().filter(this::given).toList();
+            if (!fixed.isEmpty()) {
+                throw new IllegalArgumentException("--init continues " + init + " as it was built: it keeps its"
+                        + " architecture, optimizer (with its state) and scaler, so leave out " + String.join(", ", fixed));
+            }
+            return;
+        }
+        if (layers == null) {
+            throw new IllegalArgumentException("--layers is required to build a new model, such as --layers 784,256,64"
+                    + " (or continue training a saved one with --init MODEL)");
+        }
         if (layers.length < 2) {
             throw new IllegalArgumentException("--layers needs the input width and at least one encoder layer, such as "
                     + "784,256,64; got " + layers.length + " number(s)");
@@ -130,32 +189,48 @@ final class TrainCommand extends AeSubcommand {
         OptionCheck.oneOf("--loss", loss, "mse", "mae", "bce");
         OptionCheck.oneOf("--optimizer", optimizer, "adam", "sgd", "rmsprop");
         OptionCheck.oneOf("--scale", scale, "none", "minmax", "standard");
-        // The optimizers keep both rates as floats: a value past a float's range would become 0 or infinite.
         OptionCheck.positive("--lr", learningRate);
-        OptionCheck.require((float) learningRate > 0 && Float.isFinite((float) learningRate), "--lr", learningRate,
-                "between " + Float.MIN_VALUE + " and " + Float.MAX_VALUE);
         OptionCheck.nonNegative("--weight-decay", weightDecay);
-        OptionCheck.require(Float.isFinite((float) weightDecay), "--weight-decay", weightDecay,
-                "at most " + Float.MAX_VALUE);
-        OptionCheck.atLeast("--epochs", epochs, 1);
-        OptionCheck.atLeast("--batch", batch, 1);
-        OptionCheck.require(validationSplit >= 0 && validationSplit < 1, "--val-split", validationSplit,
-                "in [0, 1), the share of the rows held out for validation");
-        OptionCheck.atLeast("--patience", patience, 0);
-        OptionCheck.require(thresholdPercentile > 0 && thresholdPercentile <= 100, "--threshold-percentile",
-                thresholdPercentile, "in (0, 100]");
-        int code = layers[layers.length - 1];
+        variant.check(spec.commandLine().getParseResult(), layers);
+        checkWidths(layers[0], layers[layers.length - 1]);
+    }
+
+    /** Checks --threshold, --score and the labelled rows best-f1 needs, and that they go together. */
+    private void checkAnomalyOptions() {
+        rule = ThresholdOption.parse("--threshold", threshold, false).rule();
+        if (score != null) {
+            OptionCheck.scoreKind("--score", score);
+        }
+        anomalyLabels.check(rule.needsLabels(), "--threshold best-f1");
+        if (rule.needsLabels() != (thresholdData != null)) {
+            throw new IllegalArgumentException(rule.needsLabels()
+                    ? "--threshold best-f1 chooses the threshold on labelled rows: give them with --threshold-data FILE"
+                    : "--threshold-data is for --threshold best-f1; add that or leave --threshold-data out");
+        }
+        if (anomalyLabels.given() && thresholdData == null) {
+            throw new IllegalArgumentException("--anomaly-label and --normal-label mark the anomalies of --threshold-data;"
+                    + " add it (with --threshold best-f1) or leave them out");
+        }
+        if (thresholdLabels != null && thresholdData == null) {
+            throw new IllegalArgumentException("--threshold-labels labels the --threshold-data images; add --threshold-data");
+        }
+    }
+
+    /**
+     * Refuses a PCA baseline or latent map that {@code inputs} inputs and a code of {@code code}
+     * values cannot have: checked with the options for a new model, and once the model is read for --init.
+     */
+    private void checkWidths(int inputs, int code) {
         if (baseline != null) {
             OptionCheck.oneOf("--baseline", baseline, "pca");
-            if (code > layers[0]) {
+            if (code > inputs) {
                 throw new IllegalArgumentException("--baseline pca compares with as many principal components as the "
-                        + "code has (" + code + "), but " + layers[0] + " inputs have at most " + layers[0]
+                        + "code has (" + code + "), but " + inputs + " inputs have at most " + inputs
                         + "; use a smaller code or leave out --baseline");
             }
-            PcaBaseline.requireRoom(layers[0], "--baseline pca");
+            PcaBaseline.requireRoom(inputs, "--baseline pca");
         }
-        variant.check(spec.commandLine().getParseResult(), layers);
-        if (plots != null && code > 2 && (labels != null || dataOptions.labelColumn != null)) {
+        if ((plots != null || report != null) && code > 2 && (labels != null || dataOptions.labelColumn != null)) {
             PcaBaseline.requireRoom(code, "the latent map's PCA of the codes");
         }
     }
@@ -163,7 +238,10 @@ final class TrainCommand extends AeSubcommand {
     @Override
     void planFiles(FilePlan files) {
         files.readsFile("--data", data).readsFile("--labels", labels).readsFile("--test", test)
-                .writesFile("--out", out).writesFolder("--plots", plots);
+                .readsFile("--init", init).readsFile("--threshold-data", thresholdData)
+                .readsFile("--threshold-labels", thresholdLabels).mayReplace("--out", "--init")
+                .writesFile("--out", out).writesFolder("--plots", plots)
+                .writesFile("--report", report);
         if (plots != null) {
             for (Path picture : plots().files(labels != null || dataOptions.labelColumn != null)) {
                 files.writesFileFor("--plots", picture, "a picture --plots writes");
@@ -173,24 +251,31 @@ final class TrainCommand extends AeSubcommand {
 
     @Override
     int run(PrintWriter stdout) throws IOException {
-        // Built first: a network too large for the heap is refused before the data is read.
-        Autoencoder autoencoder = build();
+        // Built or read first: a network too large for the heap is refused before the data is read.
+        Autoencoder autoencoder = init != null ? continued() : build();
         Dataset table = dataOptions.read(data, labels, root);
         FloatMatrix values = table.features();
-        if (layers[0] != values.cols()) {
-            throw new IllegalArgumentException("--layers starts with " + layers[0] + " inputs but " + data
-                    + " has " + values.cols() + " columns; start --layers with " + values.cols());
+        if (autoencoder.inputSize() != values.cols()) {
+            throw new IllegalArgumentException(init != null
+                    ? "--init " + init + " takes " + autoencoder.inputSize() + " inputs but " + data + " has "
+                            + values.cols() + " columns; give data with the columns the model was trained on"
+                    : "--layers starts with " + layers[0] + " inputs but " + data + " has " + values.cols()
+                            + " columns; start --layers with " + values.cols());
         }
         int trainRows = trainingRows(values.rows());
         requireRoomToTrain(autoencoder, Math.min(batch, trainRows), values.data().length);
         FloatMatrix testValues = test == null ? null : testData(values.cols());
-        Scaler scaler = Scaling.fit(scale.toLowerCase(Locale.ROOT), values, trainRows, autoencoder);
+        // A continued model keeps its scaler: refitting it would change what the weights were trained on.
+        Scaler scaler = init != null ? Scaling.of(autoencoder)
+                : Scaling.fit(scale.toLowerCase(Locale.ROOT), values, trainRows, autoencoder);
         values = scaler == Scaler.NONE ? values : scaler.transform(values);
         FloatMatrix training = trainRows == values.rows() ? values : values.rows(0, trainRows);
         FloatMatrix validation = trainRows == values.rows() ? null : values.rows(trainRows, values.rows());
         stdout.println(autoencoder.summary());
         stdout.flush();
-        FitConfig.Builder config = FitConfig.builder().epochs(epochs).batchSize(batch).listener(root.progress(epochs));
+        TrainingClock clock = new TrainingClock();
+        FitConfig.Builder config = FitConfig.builder().epochs(epochs).batchSize(batch).listener(root.progress(epochs))
+                .listener(clock);
         if (validation != null) {
             config.validationData(validation);
         }
@@ -201,8 +286,8 @@ final class TrainCommand extends AeSubcommand {
             config.shuffleSeed(seed);
         }
         TrainingHistory history = fit(autoencoder, training, config.build());
-        float threshold = autoencoder.fitAnomalyThreshold(training, thresholdPercentile);
-        CodeDistribution.fit(autoencoder, training);     // for ae generate
+        autoencoder.save(out);     // the training is kept, whatever the work after it meets
+        AnomalyDetector detector = detector(autoencoder, training, scaler);
         autoencoder.save(out);
         stdout.printf(Locale.ROOT, "trained %d epochs on %d rows%s: loss %.6f%s; saved %s%n", history.epochs(),
                 training.rows(), validation == null ? "" : " (" + validation.rows() + " more held out for validation)",
@@ -214,8 +299,9 @@ final class TrainCommand extends AeSubcommand {
             stdout.printf(Locale.ROOT, "  last epoch per sample (loss x %d): reconstruction %.4f + penalties (sparsity, KL) %.4f%n",
                     width, (history.finalTrainLoss() - penalty) * width, penalty * width);
         }
-        stdout.printf(Locale.ROOT, "anomaly threshold: %.6g, the %s percentile of the training rows' errors%n",
-                threshold, thresholdPercentile);
+        stdout.printf(Locale.ROOT, "anomaly threshold: %.6g on the %s score (%s)%n", detector.threshold(),
+                detector.kind(), rule.needsLabels() ? "best F1 on the labelled rows of " + thresholdData
+                        : rule + " of the training rows' scores");
         TrainingEvaluation evaluation = new TrainingEvaluation(variant, variant.denoising() || given("--noise"),
                 baseline != null);
         // On the --test rows, or else the validation rows, or else (for the baseline) the training rows.
@@ -229,7 +315,54 @@ final class TrainCommand extends AeSubcommand {
         if (plots != null) {
             plots().write(autoencoder, history, table, values, evaluation, stdout);
         }
+        if (report != null) {
+            new TrainingReport(autoencoder, history, clock).write(report, data.getFileName().toString(), table, training);
+            stdout.println("wrote " + report);
+        }
         return 0;
+    }
+
+    /**
+     * Fits the anomaly detector, which also fits the code distribution ae generate draws from; a
+     * failure says that the trained model is saved all the same.
+     */
+    private AnomalyDetector detector(Autoencoder autoencoder, FloatMatrix training, Scaler scaler) throws IOException {
+        try {
+            return fitDetector(autoencoder, training, scaler);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String why = e instanceof OutOfMemoryError ? Heap.outOfMemory() : e.getMessage();
+            throw new IllegalStateException("the trained model is saved in " + out + ", but its anomaly detector could"
+                    + " not be fitted (" + why + "); ae encode and ae reconstruct work with it, ae score and ae"
+                    + " generate need the detector", e);
+        }
+    }
+
+    /**
+     * The saved model --init names, on the chosen backend, refused if --plots or --baseline cannot
+     * be drawn for it; its epochs trained so far are counted on.
+     */
+    private Autoencoder continued() throws IOException {
+        Autoencoder autoencoder = backend == null ? Autoencoder.load(init) : Autoencoder.load(init, backendNamed());
+        checkWidths(autoencoder.inputSize(), autoencoder.codeSize());
+        return autoencoder;
+    }
+
+    /**
+     * Fits the anomaly detector on the training rows, with the --threshold-data rows (scaled as the
+     * training rows are) for best-f1, and keeps it in the model.
+     */
+    private AnomalyDetector fitDetector(Autoencoder autoencoder, FloatMatrix training, Scaler scaler) throws IOException {
+        ScoreKind kind = score == null ? ScoreKind.DEFAULT : ScoreKind.named(score);
+        if (thresholdData == null) {
+            return AnomalyDetector.fit(autoencoder, training, kind, rule);
+        }
+        Dataset validation = dataOptions.read(thresholdData, thresholdLabels, root);
+        if (validation.features().cols() != autoencoder.inputSize()) {
+            throw new IllegalArgumentException("--threshold-data " + thresholdData + " has " + validation.features().cols()
+                    + " columns but --data " + data + " has " + autoencoder.inputSize() + "; give rows with the same columns");
+        }
+        boolean[] anomalous = anomalyLabels.anomalous(validation, "--threshold-data " + thresholdData);
+        return AnomalyDetector.fit(autoencoder, training, kind, rule, scaler.transform(validation.features()), anomalous);
     }
 
     private TrainingPlots plots() {
@@ -247,13 +380,17 @@ final class TrainCommand extends AeSubcommand {
             builder.seed(seed);
         }
         if (backend != null) {
-            try {
-                builder.backend(Backends.get(backend));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--backend " + backend + ": " + e.getMessage(), e);
-            }
+            builder.backend(backendNamed());
         }
         return builder.build();
+    }
+
+    private Backend backendNamed() {
+        try {
+            return Backends.get(backend);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--backend " + backend + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -271,8 +408,8 @@ final class TrainCommand extends AeSubcommand {
         }
         long parameters = network.parameterCount();
         long bytes = 4 * (2 * rows * units + parameters * (3L + network.optimizer().stateSlots()) + dataValues);
-        Heap.require(bytes, String.format(Locale.ROOT, "batches of %,d rows through layers of %,d units in all,"
-                + " beside the network's %,d parameters and the data,", rows, units, parameters),
+        JavaHeap.requireMax(bytes, String.format(Locale.ROOT, "batches of %,d rows through layers of %,d units in all,"
+                + " beside the network's %,d parameters and the data", rows, units, parameters),
                 "use a smaller --batch or smaller layers");
     }
 

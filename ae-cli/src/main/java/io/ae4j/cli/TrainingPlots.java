@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -101,15 +100,10 @@ final class TrainingPlots {
     private void latentMap(Autoencoder autoencoder, Dataset table, FloatMatrix scaled, PrintWriter out)
             throws IOException {
         int shown = Math.min(scaled.rows(), MAPPED_ROWS);
-        int[] all = table.labels().orElseThrow();
-        int classes = Arrays.stream(all).max().orElse(0) + 1;
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            names.add(c < table.labelNames().size() ? table.labelNames().get(c) : Integer.toString(c));
-        }
+        LabelClasses classes = LabelClasses.of(table, shown);
         Path map = folder.resolve(LATENT);
-        LatentMap.write(map, title + ": codes by label", autoencoder.encode(scaled.rows(0, shown)),
-                Arrays.copyOf(all, shown), names);
+        LatentMap.write(map, title + ": codes by label", autoencoder.encode(scaled.rows(0, shown)), classes.of(),
+                classes.names());
         out.println("wrote " + map);
     }
 }

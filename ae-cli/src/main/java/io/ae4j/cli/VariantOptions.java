@@ -176,7 +176,7 @@ final class VariantOptions {
         if (mask) {
             OptionCheck.require(value >= 0 && value < 1, "--noise", noise, "mask:RATE with RATE in [0, 1)");
         } else {
-            OptionCheck.require(Double.isFinite(value) && value >= 0, "--noise", noise, "a finite sigma, 0 or more");
+            OptionCheck.require(OptionCheck.finiteFloat(value) && value >= 0, "--noise", noise, "a finite sigma, 0 or more");
         }
         return new Noise(mask, value);
     }
@@ -198,10 +198,10 @@ final class VariantOptions {
         double klBeta = kl && parts.length == 3 ? OptionCheck.number("--sparsity", sparsity, parts[2], SPARSITY_FORM) : 1;
         if (kl) {
             OptionCheck.require(weight > 0 && weight < 1, "--sparsity", sparsity, "kl:RHO with RHO in (0, 1)");
-            OptionCheck.require(Double.isFinite(klBeta) && klBeta >= 0, "--sparsity", sparsity,
+            OptionCheck.require(OptionCheck.finiteFloat(klBeta) && klBeta >= 0, "--sparsity", sparsity,
                     "kl:RHO:BETA with BETA a finite number, 0 or more");
         } else {
-            OptionCheck.require(Double.isFinite(weight) && weight >= 0, "--sparsity", sparsity,
+            OptionCheck.require(OptionCheck.finiteFloat(weight) && weight >= 0, "--sparsity", sparsity,
                     "l1:LAMBDA with LAMBDA a finite number, 0 or more");
         }
         return new Penalty(kl, weight, klBeta);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,34 +63,6 @@ class AeCommandIT {
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().matches("(?s)vector\\s+priority\\s+400\\s+available.*naive\\s+priority\\s+100\\s+available.*"),
                 run.toString());
-    }
-
-    @Test
-    void demoTrainsTheKerasExampleAndWritesAModelAndItsLossCurve() throws Exception {
-        Run run = ae("demo", "--out", "demo", "--epochs", "20", "--image-epochs", "2");
-        assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("loss: epoch 1 "), run.toString());
-        assertTrue(run.err().contains("epoch 20/20"), "a progress bar per epoch on stderr\n" + run);
-        BufferedImage curve = ImageIO.read(dir.resolve("demo/keras-example-loss.png").toFile());
-        assertNotNull(curve, "the loss curve decodes as an image");
-        assertEquals(LossChart.WIDTH, curve.getWidth());
-        assertEquals(LossChart.HEIGHT, curve.getHeight());
-
-        // The real-data part, on the bundled Fashion-MNIST sample.
-        assertTrue(run.out().contains("Fashion-MNIST from demo/fashion-mnist-sample: 3000 training and 1000 test images"),
-                run.toString());
-        assertTrue(run.out().contains("PCA with 64 components"), run.toString());
-        BufferedImage grid = ImageIO.read(dir.resolve("demo/fashion-reconstructions.png").toFile());
-        assertEquals(12 * (28 * ImageGrid.SCALE + 4) + 4, grid.getWidth(), "12 images across");
-        assertEquals(2 * (28 * ImageGrid.SCALE + 4) + 4, grid.getHeight(), "originals above reconstructions");
-        assertNotNull(ImageIO.read(dir.resolve("demo/fashion-latent.png").toFile()), "the latent map decodes");
-        assertNotNull(ImageIO.read(dir.resolve("demo/fashion-loss.png").toFile()), "the loss curve decodes");
-        assertTrue(Files.exists(dir.resolve("demo/fashion-mnist-sample/LICENSE")), "the sample travels with its licence");
-
-        Run info = ae("info", "--model", "demo/keras-example.ae4j");
-        assertEquals(0, info.exitCode(), info.toString());
-        assertTrue(info.out().contains("input 10, code 5"), info.toString());
-        assertTrue(info.out().contains("trained.epochs = 20"), info.toString());
     }
 
     @Test
@@ -182,10 +155,11 @@ class AeCommandIT {
         assertTrue(difference < 0.05, "mean absolute reconstruction difference " + difference);
 
         assertTrue(train.out().contains("anomaly threshold: "), train.toString());
-        Run score = ae("score", "--model", "plane.ae4j", "--data", "plane.csv", "--out", "scores.csv", "--per-feature");
+        Run score = ae("score", "--model", "plane.ae4j", "--data", "plane.csv", "--out", "scores.csv", "--per-feature",
+                "--score", "reconstruction");
         assertEquals(0, score.exitCode(), score.toString());
         List<String> lines = Files.readAllLines(dir.resolve("scores.csv"));
-        assertEquals("error,anomaly,error_a,error_b,error_c,error_d,error_e,error_f", lines.get(0));
+        assertEquals("score,probability,anomaly,error_a,error_b,error_c,error_d,error_e,error_f", lines.get(0));
         int worst = 0;
         int flagged = 0;
         for (int r = 1; r < lines.size(); r++) {
@@ -193,15 +167,15 @@ class AeCommandIT {
             if (Float.parseFloat(cells[0]) > Float.parseFloat(lines.get(worst + 1).split(",")[0])) {
                 worst = r - 1;
             }
-            flagged += Float.parseFloat(cells[1]) == 1f ? 1 : 0;
+            flagged += Float.parseFloat(cells[2]) == 1f ? 1 : 0;
             double mean = 0;
-            for (int c = 2; c < 8; c++) {
+            for (int c = 3; c < 9; c++) {
                 mean += Float.parseFloat(cells[c]) / 6;
             }
             assertEquals(Float.parseFloat(cells[0]), mean, 1e-5 * mean + 1e-9, "row error is the mean of its fields'");
         }
         assertTrue(flagged >= 1 && flagged <= 6, "the 99th percentile of 270 training rows flags a few: " + flagged);
-        assertEquals("1.0", lines.get(151).split(",")[1], "the row off the plane is flagged");
+        assertEquals("1.0", lines.get(151).split(",")[2], "the row off the plane is flagged");
 
         Run generate = ae("generate", "5", "--model", "plane.ae4j", "--out", "new.csv");
         assertEquals(0, generate.exitCode(), generate.toString());
@@ -474,6 +448,63 @@ class AeCommandIT {
     }
 
     @Test
+    void exportWritesAnOnnxModelAndRefusesToReplaceTheModel() throws Exception {
+        planeModel();
+        Run full = ae("export", "--model", "plane.ae4j", "--out", "plane.onnx");
+        assertEquals(0, full.exitCode(), full.toString());
+        assertEquals("wrote the full of plane.ae4j to plane.onnx: input 'input', outputs 'reconstruction' and 'error'",
+                full.out().strip(), full.toString());
+        ModelProto onnx = ModelProto.parseFrom(Files.readAllBytes(dir.resolve("plane.onnx")));
+        assertEquals(List.of("reconstruction", "error"), onnx.getGraph().getOutputList().stream().map(o -> o.getName()).toList());
+        String threshold = ae("info", "--model", "plane.ae4j").out().lines()
+                .filter(l -> l.startsWith("anomaly.threshold = ")).findFirst().orElseThrow().substring(20);
+        assertTrue(onnx.getMetadataPropsList().stream()
+                .anyMatch(p -> p.getKey().equals("anomaly.threshold") && p.getValue().equals(threshold)), onnx.toString());
+
+        Run encoder = ae("export", "--model", "plane.ae4j", "--part", "encoder", "--out", "encoder.onnx");
+        assertEquals(0, encoder.exitCode(), encoder.toString());
+        assertEquals("code", ModelProto.parseFrom(Files.readAllBytes(dir.resolve("encoder.onnx"))).getGraph().getOutput(0)
+                .getName());
+
+        byte[] model = Files.readAllBytes(dir.resolve("plane.ae4j"));
+        refused("ae export: --out ./plane.ae4j is the same file as --model plane.ae4j: writing it would destroy that"
+                + " input; choose another --out", "export", "--model", "plane.ae4j", "--out", "./plane.ae4j");
+        refused("ae export: --part must be encoder, decoder or full, got 'middle'",
+                "export", "--model", "plane.ae4j", "--part", "middle", "--out", "middle.onnx");
+        assertArrayEquals(model, Files.readAllBytes(dir.resolve("plane.ae4j")), "the model is untouched");
+        assertFalse(Files.exists(dir.resolve("middle.onnx")), "nothing was written");
+    }
+
+    @Test
+    void importReadsAPyTorchAutoencoderThatThenEncodesAsPyTorchDid() throws Exception {
+        Path torch = Path.of(System.getProperty("user.dir"), "..", "ae-onnx", "src", "test", "resources", "io", "ae4j",
+                "onnx", "torch").normalize();
+        Files.copy(torch.resolve("linear.onnx"), dir.resolve("torch.onnx"));
+        Files.copy(torch.resolve("linear_input.csv"), dir.resolve("rows.csv"));
+        Run imported = ae("import", "--onnx", "torch.onnx", "--code-at", "/encoder/encoder.3/Tanh_output_0",
+                "--out", "torch.ae4j");
+        assertEquals(0, imported.exitCode(), imported.toString());
+        assertTrue(imported.out().contains("imported torch.onnx and saved it as torch.ae4j"), imported.toString());
+        Run encoded = ae("encode", "--model", "torch.ae4j", "--data", "rows.csv", "--out", "codes.csv");
+        assertEquals(0, encoded.exitCode(), encoded.toString());
+        List<String> ours = Files.readAllLines(dir.resolve("codes.csv"));
+        List<String> pytorchs = Files.readAllLines(torch.resolve("linear_code.csv"));
+        assertEquals("code1,code2", ours.get(0));
+        assertEquals(pytorchs.size(), ours.size() - 1, "one code per row");
+        for (int row = 0; row < pytorchs.size(); row++) {
+            String[] a = ours.get(row + 1).split(",");
+            String[] b = pytorchs.get(row).split(",");
+            assertEquals(b.length, a.length, "code width, row " + row);
+            for (int c = 0; c < a.length; c++) {
+                assertEquals(Double.parseDouble(b[c]), Double.parseDouble(a[c]), 1e-5, "row " + row + ", code " + c);
+            }
+        }
+        refused("ae import: --out ./torch.onnx is the same file as --onnx torch.onnx: writing it would destroy that"
+                + " input; choose another --out", "import", "--onnx", "torch.onnx", "--encoder-layers", "2",
+                "--out", "./torch.onnx");
+    }
+
+    @Test
     void outputsAndTestDataAreCheckedBeforeTraining() throws Exception {
         lowRankCsv();
         Files.createDirectories(dir.resolve("models"));
@@ -519,9 +550,10 @@ class AeCommandIT {
         planeModel();
         Run generate = aeWithHeap("128m", "generate", "100000000", "--model", "plane.ae4j", "--out", "many.csv");
         assertEquals(1, generate.exitCode(), generate.toString());
-        assertTrue(generate.err().matches("(?s).*ae generate: 100,000,000 samples of 6 values need about [0-9.]+ GB of"
-                + " memory, but Java may use at most [0-9]+ MB here; generate fewer at a time, or raise the heap:"
-                + " AE_JAVA_OPTS=-Xmx[0-9]+g \\./ae \\.\\.\\., or java -Xmx[0-9]+g -jar ae\\.jar \\.\\.\\.\\s*"), generate.toString());
+        assertTrue(generate.err().matches("(?s).*ae generate: 100,000,000 samples of 6 values: about [0-9.]+ GiB of"
+                + " memory needed, but Java may use at most [0-9]+ MiB here; generate fewer at a time, or give Java a"
+                + " larger heap \\(-Xmx([0-9]+)g\\); with the ae command: AE_JAVA_OPTS=-Xmx\\1g \\./ae \\.\\.\\., or"
+                + " java -Xmx\\1g -jar ae\\.jar \\.\\.\\.\\s*"), generate.toString());
         assertFalse(Files.exists(dir.resolve("many.csv")), "nothing was written");
         Run layers = aeWithHeap("128m", "train", "--data", "plane.csv", "--layers", "6,200000000", "--out", "big.ae4j");
         assertEquals(1, layers.exitCode(), layers.toString());
@@ -529,7 +561,7 @@ class AeCommandIT {
         Run batch = aeWithHeap("128m", "train", "--data", "plane.csv", "--layers", "6,100000", "--batch", "300",
                 "--out", "big.ae4j");
         assertEquals(1, batch.exitCode(), batch.toString());
-        assertTrue(batch.err().contains("use a smaller --batch or smaller layers, or raise the heap: AE_JAVA_OPTS=-Xmx"),
+        assertTrue(batch.err().contains("use a smaller --batch or smaller layers, or give Java a larger heap (-Xmx"),
                 batch.toString());
         for (Run run : List.of(generate, layers, batch)) {
             assertFalse(run.err().contains("OutOfMemoryError") || run.err().contains("\tat ") || run.err().contains("bug"),

@@ -105,4 +105,24 @@ class AeTest {
             assertEquals("ae fail: " + userError.getMessage() + System.lineSeparator(), run[1]);
         }
     }
+
+    @Test
+    void theLaunchersWordOnStderrDecidesBetweenABarAndPlainLines() {
+        String before = System.getProperty(Ae.STDERR_TERMINAL);
+        try {
+            System.setProperty(Ae.STDERR_TERMINAL, "true");
+            assertTrue(Ae.progressOnTerminal());
+            System.setProperty(Ae.STDERR_TERMINAL, "false");
+            assertFalse(Ae.progressOnTerminal());
+            System.clearProperty(Ae.STDERR_TERMINAL);
+            // Under the build, stdin and stdout are not a terminal.
+            assertEquals(System.console() != null, Ae.progressOnTerminal());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Ae.STDERR_TERMINAL);
+            } else {
+                System.setProperty(Ae.STDERR_TERMINAL, before);
+            }
+        }
+    }
 }

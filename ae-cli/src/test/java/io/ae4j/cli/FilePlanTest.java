@@ -61,6 +61,17 @@ class FilePlanTest {
     }
 
     @Test
+    void anOutputMayReplaceOnlyTheInputItIsAllowedToReplace() throws IOException {
+        Path model = Files.writeString(dir.resolve("model.ae4j"), "x");
+        assertDoesNotThrow(() -> new FilePlan().readsFile("--init", model).readsFile("--data", data)
+                .writesFile("--out", model).mayReplace("--out", "--init").check());
+        assertEquals("--out " + data + " is the same file as --data " + data
+                + ": writing it would destroy that input; choose another --out",
+                refusal(new FilePlan().readsFile("--init", model).readsFile("--data", data)
+                        .writesFile("--out", data).mayReplace("--out", "--init")));
+    }
+
+    @Test
     void distinctFilesPass() throws IOException {
         Path model = Files.writeString(dir.resolve("model.ae4j"), "x");
         assertDoesNotThrow(() -> new FilePlan().readsFile("--model", model).readsFile("--data", data)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ae4j.anomaly.ThresholdRule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,10 +70,10 @@ class OptionCheckingTest {
 
     @Test
     void trainRefusesEveryNumberOutOfItsRange() {
-        assertRefused("ae train: --lr must be a finite number above 0, got NaN", train("--lr", "NaN"));
-        assertRefused("ae train: --lr must be a finite number above 0, got -0.1", train("--lr", "-0.1"));
-        assertRefused("ae train: --lr must be between 1.4E-45 and 3.4028235E38, got 1.0E40", train("--lr", "1e40"));
-        assertRefused("ae train: --weight-decay must be a finite number, 0 or more, got Infinity",
+        assertRefused("ae train: --lr must be a finite number above 0, from 1.4E-45 to 3.4028235E38, got NaN", train("--lr", "NaN"));
+        assertRefused("ae train: --lr must be a finite number above 0, from 1.4E-45 to 3.4028235E38, got -0.1", train("--lr", "-0.1"));
+        assertRefused("ae train: --lr must be a finite number above 0, from 1.4E-45 to 3.4028235E38, got 1.0E40", train("--lr", "1e40"));
+        assertRefused("ae train: --weight-decay must be a finite number, 0 or more, at most 3.4028235E38, got Infinity",
                 train("--weight-decay", "Infinity"));
         assertRefused("ae train: --epochs must be at least 1, got 0", train("--epochs", "0"));
         assertRefused("ae train: --batch must be at least 1, got -32", train("--batch", "-32"));
@@ -83,14 +84,18 @@ class OptionCheckingTest {
         assertRefused("ae train: --val-split must be in [0, 1), the share of the rows held out for validation, got NaN",
                 train("--val-split", "NaN"));
         assertRefused("ae train: --patience must be 0 or more, got -1", train("--patience", "-1"));
-        assertRefused("ae train: --threshold-percentile must be in (0, 100], got 100.5",
-                train("--threshold-percentile", "100.5"));
+        assertRefused("ae train: --threshold: threshold rule percentile:100.5: the number must be in (0, 100]",
+                train("--threshold", "percentile:100.5"));
         assertRefused("ae train: --layers must be widths of at least 1 (number 2 is 0), got 4,0",
                 ae("train", "--data", data.toString(), "--layers", "4,0", "--out", out.toString()));
         assertRefused("ae train: --dropout must be in [0, 1), got 1.0",
                 train("--dropout", "1"));
-        assertRefused("ae train: --beta must be a finite number, 0 or more, got NaN",
+        assertRefused("ae train: --beta must be a finite number, 0 or more, at most 3.4028235E38, got NaN",
                 train("--variant", "vae", "--beta", "NaN"));
+        assertRefused("ae train: --beta must be a finite number, 0 or more, at most 3.4028235E38, got 1.0E39",
+                train("--variant", "vae", "--beta", "1e39"));
+        assertRefused("ae train: --noise must be a finite sigma, 0 or more, got 1e39",
+                train("--variant", "denoising", "--noise", "1e39"));
         assertRefused("ae train: --noise must be a finite sigma, 0 or more, got -0.3",
                 train("--variant", "denoising", "--noise", "-0.3"));
         assertRefused("ae train: --noise must be mask:RATE with RATE in [0, 1), got mask:1",
@@ -133,8 +138,8 @@ class OptionCheckingTest {
     void scoreAndGenerateRefuseTheirNumbers() throws IOException {
         Path model = Files.writeString(dir.resolve("model.ae4j"), "checked after the options");
         out = dir.resolve("scores.csv");
-        assertRefused("ae score: --threshold must be a finite number, 0 or more (rows whose error exceeds it are flagged),"
-                + " got NaN", ae("score", "--model", model.toString(), "--data", data.toString(), "--threshold", "NaN",
+        assertRefused("ae score: --threshold must be a finite number or a rule: " + ThresholdRule.FORMS + ", got NaN",
+                ae("score", "--model", model.toString(), "--data", data.toString(), "--threshold", "NaN",
                 "--out", out.toString()));
         out = dir.resolve("new.csv");
         assertRefused("ae generate: N (the number of samples) must be at least 1, got 0",
@@ -144,6 +149,46 @@ class OptionCheckingTest {
         assertRefused("ae demo: --image-epochs must be at least 1, got 0",
                 ae("demo", "--out", dir.resolve("demo").toString(), "--image-epochs", "0"));
         assertFalse(Files.exists(dir.resolve("demo")), "the demo wrote nothing");
+    }
+
+    @Test
+    void anomalyOptionsAreRefusedNamingTheOptionAndWhatIsAllowed() throws IOException {
+        assertRefused("ae train: --threshold: threshold rule contamination:0.7: the number must be in (0, 0.5], the share"
+                + " of anomalies expected in the training data", train("--threshold", "contamination:0.7"));
+        assertRefused("ae train: --threshold: unknown threshold rule 'top:5': write " + ThresholdRule.FORMS,
+                train("--threshold", "top:5"));
+        assertRefused("ae train: --threshold: unknown threshold rule '0.3': write " + ThresholdRule.FORMS,
+                train("--threshold", "0.3"));
+        assertRefused("ae train: --score: unknown anomaly score 'error': the scores are reconstruction, code-distance,"
+                + " combined, reconstruction-probability", train("--score", "error"));
+        assertRefused("ae train: --threshold best-f1 needs to know which labels are anomalies: give --anomaly-label VALUE"
+                + " (such as --anomaly-label M), or --normal-label VALUE for one normal class among many",
+                train("--threshold", "best-f1"));
+        assertRefused("ae train: --threshold best-f1 chooses the threshold on labelled rows: give them with"
+                + " --threshold-data FILE", train("--threshold", "best-f1", "--anomaly-label", "M"));
+        assertRefused("ae train: --threshold-data is for --threshold best-f1; add that or leave --threshold-data out",
+                train("--threshold-data", data.toString()));
+        assertRefused("ae train: --anomaly-label and --normal-label say the same thing two ways; give one",
+                train("--anomaly-label", "M", "--normal-label", "B"));
+        assertRefused("ae train: --layers is required to build a new model, such as --layers 784,256,64 (or continue"
+                + " training a saved one with --init MODEL)", ae("train", "--data", data.toString(), "--out", out.toString()));
+        Path model = Files.writeString(dir.resolve("model.ae4j"), "checked after the options");
+        assertRefused("ae train: --init continues " + model + " as it was built: it keeps its architecture, optimizer"
+                + " (with its state) and scaler, so leave out --layers, --lr, --scale", train("--init", model.toString(),
+                "--lr", "0.01", "--scale", "standard"));
+        out = dir.resolve("scores.csv");
+        assertRefused("ae score: --score: unknown anomaly score 'vae': the scores are reconstruction, code-distance,"
+                + " combined, reconstruction-probability", ae("score", "--model", model.toString(), "--data",
+                data.toString(), "--score", "vae", "--out", out.toString()));
+        assertRefused("ae score: --threshold: threshold rule mad:0: the number must be a finite number above 0, or a"
+                + " number in the score's units", ae("score", "--model", model.toString(), "--data", data.toString(),
+                "--threshold", "mad:0", "--out", out.toString()));
+        assertRefused("ae evaluate: ae evaluate needs to know which labels are anomalies: give --anomaly-label VALUE"
+                + " (such as --anomaly-label M), or --normal-label VALUE for one normal class among many",
+                ae("evaluate", "--model", model.toString(), "--data", data.toString(), "--label-column", "d"));
+        assertRefused("ae evaluate: ae evaluate needs the rows' labels: name the CSV's label column with --label-column,"
+                + " or give IDX images their label file with --labels",
+                ae("evaluate", "--model", model.toString(), "--data", data.toString(), "--anomaly-label", "1"));
     }
 
     @Test

@@ -1,0 +1,67 @@
+package io.ae4j.anomaly;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What an anomaly score measures. Every kind is larger for a more anomalous row.
+ *
+ * <ul>
+ *   <li>{@link #RECONSTRUCTION}: the row's mean loss against its reconstruction (the model's loss
+ *       per value), as {@code Autoencoder.reconstructionErrors} gives it.</li>
+ *   <li>{@link #CODE_DISTANCE}: the Mahalanobis distance of the row's code from the training codes,
+ *       under the multivariate normal {@link CodeDistribution} fitted to them: how unusual the row
+ *       looks to the encoder, even where the decoder rebuilds it well.</li>
+ *   <li>{@link #COMBINED}: the two above on a common scale and added: each score turned into its
+ *       tail probability under the training rows' scores ({@link ScoreSummary#surprise}), whose
+ *       negative logarithms are summed, as in Fisher's method of combining p-values. The default.</li>
+ *   <li>{@link #RECONSTRUCTION_PROBABILITY}: for a variational autoencoder only, the negative
+ *       logarithm of the Monte-Carlo reconstruction probability of An and Cho (2015); see
+ *       {@link ReconstructionProbability}.</li>
+ * </ul>
+ */
+public enum ScoreKind {
+    RECONSTRUCTION("reconstruction"),
+    CODE_DISTANCE("code-distance"),
+    COMBINED("combined"),
+    RECONSTRUCTION_PROBABILITY("reconstruction-probability");
+
+    /** The kind used when none is chosen. */
+    public static final ScoreKind DEFAULT = COMBINED;
+
+    private final String id;
+
+    ScoreKind(String id) {
+        this.id = id;
+    }
+
+    /** The kind's name as options and model files spell it, such as {@code code-distance}. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The kind named {@code id}, ignoring case.
+     *
+     * @throws IllegalArgumentException naming the kinds there are, for an unknown name
+     */
+    public static ScoreKind named(String id) {
+        for (ScoreKind kind : values()) {
+            if (kind.id.equals(id == null ? null : id.trim().toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown anomaly score '" + id + "': the scores are " + names());
+    }
+
+    /** The kinds' names, comma-separated, for messages. */
+    public static String names() {
+        return Arrays.stream(values()).map(ScoreKind::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

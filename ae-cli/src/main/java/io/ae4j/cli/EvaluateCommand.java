@@ -1,0 +1,122 @@
+package io.ae4j.cli;
+
+import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.AnomalyDetector;
+import io.ae4j.anomaly.AnomalyReport;
+import io.ae4j.anomaly.ScoreKind;
+import io.ae4j.data.Dataset;
+import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.Scaler;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ae evaluate}: how well a model's anomaly scores find the labelled anomalies of a data
+ * file: AUROC, average precision, and precision, recall and F1 at the threshold, with pictures of
+ * the ROC and precision-recall curves and the scores' histogram.
+ */
+@Command(name = "evaluate", description = "Measure a model's anomaly detection on labelled data: AUROC, AUPRC,"
+        + " precision, recall and F1 at its threshold, and their pictures.")
+final class EvaluateCommand extends AeSubcommand {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by ae train.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Labelled rows: a CSV with the model's columns and a --label-column, or IDX images with --labels.")
+    Path data;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "IDX labels of the --data images.")
+    Path labels;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    AnomalyLabels anomalyLabels;
+
+    @Option(names = "--score", paramLabel = "KIND",
+            description = "reconstruction, code-distance, combined or reconstruction-probability (a VAE's);"
+                    + " the one the model was trained with if absent.")
+    String score;
+
+    @Option(names = "--threshold", paramLabel = "RULE|T",
+            description = "Measure precision, recall and F1 at this threshold instead of the model's: a rule on the"
+                    + " training scores (percentile:P, contamination:C, mad:K, iqr:K) or a number in the score's units.")
+    String threshold;
+
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Write roc.png, precision-recall.png and scores.png (the scores' histogram) here.")
+    Path plots;
+
+    /** --threshold read, or null without it. */
+    private ThresholdOption limit;
+
+    @Override
+    void checkOptions() {
+        if (score != null) {
+            OptionCheck.scoreKind("--score", score);
+        }
+        if (threshold != null) {
+            limit = ThresholdOption.parse("--threshold", threshold, true);
+            if (limit.rule() != null && limit.rule().needsLabels()) {
+                throw new IllegalArgumentException("--threshold best-f1 is chosen on labelled rows when training"
+                        + " (ae train --threshold best-f1 --threshold-data FILE); here give a rule on the training"
+                        + " scores or a number");
+            }
+        }
+        anomalyLabels.check(true, "ae evaluate");
+        if (labels == null && dataOptions.labelColumn == null) {
+            throw new IllegalArgumentException("ae evaluate needs the rows' labels: name the CSV's label column with"
+                    + " --label-column, or give IDX images their label file with --labels");
+        }
+    }
+
+    @Override
+    void planFiles(FilePlan files) {
+        files.readsFile("--model", model).readsFile("--data", data).readsFile("--labels", labels)
+                .writesFolder("--plots", plots);
+        if (plots != null) {
+            for (Path picture : charts().files()) {
+                files.writesFileFor("--plots", picture, "a picture --plots writes");
+            }
+        }
+    }
+
+    @Override
+    int run(PrintWriter stdout) throws IOException {
+        Autoencoder autoencoder = Autoencoder.load(model);
+        AnomalyDetector detector = ModelDetector.of(autoencoder, model, score == null ? null : ScoreKind.named(score),
+                limit);
+        Dataset table = dataOptions.read(data, labels, root());
+        if (table.features().cols() != autoencoder.inputSize()) {
+            throw new IllegalArgumentException(data + " has " + table.features().cols() + " columns but the model "
+                    + model + " takes " + autoencoder.inputSize() + "; give data with the columns the model was"
+                    + " trained on (--columns picks them by name)");
+        }
+        boolean[] anomalous = anomalyLabels.anomalous(table, "--data " + data);
+        Scaler scaler = Scaling.of(autoencoder);
+        FloatMatrix rows = scaler.transform(table.features());
+        double[] scores = detector.scores(rows);
+        AnomalyReport report = AnomalyReport.of(scores, anomalous, detector.threshold());
+        stdout.printf(Locale.ROOT, "%s on %s, anomalies: %s%n", model, data, anomalyLabels.describe());
+        stdout.printf(Locale.ROOT, "score: %s, threshold %.6g%s%n", detector.kind(), detector.threshold(),
+                limit != null && limit.value() != null ? " (--threshold)" : " (" + detector.rule() + ")");
+        stdout.println(report);
+        if (plots != null) {
+            for (Path picture : charts().write(report, scores, anomalous)) {
+                stdout.println("wrote " + picture);
+            }
+        }
+        return 0;
+    }
+
+    private AnomalyCharts charts() {
+        return new AnomalyCharts(plots, model.getFileName() + " on " + data.getFileName());
+    }
+}
