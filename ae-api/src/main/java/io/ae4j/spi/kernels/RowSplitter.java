@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -34,28 +35,39 @@ public final class RowSplitter {
     /** One splitter per thread name, so that every instance of a backend shares one pool. */
     private static final Map<String, RowSplitter> SHARED = new HashMap<>();
 
+    /**
+     * How long an idle worker lives: for ever, in effect. A worker that timed out would be replaced
+     * by a new thread, whose per-thread scratch is then allocated again in the middle of training.
+     */
+    private static final long WORKER_LIFE_DAYS = 365;
+
     private final ForkJoinPool pool;
+    private final int threads;
     private final ThreadLocal<Share[]> shares = ThreadLocal.withInitial(() -> new Share[0]);
 
-    private RowSplitter(ForkJoinPool pool) {
+    private RowSplitter(ForkJoinPool pool, int threads) {
         this.pool = pool;
+        this.threads = threads;
     }
 
     /**
-     * A splitter over a new pool of {@code min(processors, ae4j.threads)} threads, the caller's
-     * included. With one thread it never starts a worker and runs everything on the caller.
+     * A splitter for {@code min(processors, ae4j.threads)} threads, the caller's included: the
+     * caller computes one share, and a pool of one worker fewer, started once and kept, the
+     * others. With one thread it never starts a worker and runs everything on the caller.
      *
      * @param threadName names the workers in thread dumps and profilers, for example {@code "ae4j-naive"}
      * @throws IllegalArgumentException if {@value ThreadLimit#PROPERTY} is set but not a positive integer
      */
     public static RowSplitter create(String threadName) {
         int threads = ThreadLimit.threads();
-        return new RowSplitter(new ForkJoinPool(threads, owner -> {
+        int workers = Math.max(1, threads - 1);
+        ForkJoinPool pool = new ForkJoinPool(workers, owner -> {
             // Default workers are daemons already; the name tells them apart from the common pool's.
             ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(owner);
             thread.setName(threadName + " " + thread.getName());
             return thread;
-        }, null, false));
+        }, null, false, workers, workers, 1, null, WORKER_LIFE_DAYS, TimeUnit.DAYS);
+        return new RowSplitter(pool, threads);
     }
 
     /**
@@ -74,7 +86,7 @@ public final class RowSplitter {
 
     /** The most threads a split uses, the caller's included. */
     public int threads() {
-        return pool.getParallelism();
+        return threads;
     }
 
     /**

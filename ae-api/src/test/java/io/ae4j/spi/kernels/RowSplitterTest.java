@@ -32,6 +32,21 @@ class RowSplitterTest {
     }
 
     @Test
+    void theSharesBeyondTheCallersRunOnAFixedSetOfOneWorkerFewerThanTheThreads() {
+        assumeTrue(splitter.threads() >= 2, "needs a pool thread");
+        java.util.Set<Thread> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int split = 0; split < 2000; split++) {
+            splitter.split((from, to) -> {
+                if (from > 0) {
+                    workers.add(Thread.currentThread());
+                }
+            }, 100, 1);
+        }
+        // New workers would allocate their per-thread scratch again in the middle of training.
+        assertEquals(splitter.threads() - 1, workers.size(), workers.toString());
+    }
+
+    @Test
     void aPoolSharesFailureIsRethrownAfterEveryShareHasFinished() {
         assumeTrue(splitter.threads() >= 2, "needs a pool thread");
         AtomicInteger finished = new AtomicInteger();
