@@ -144,7 +144,8 @@ public final class VectorBackend extends HeapBackend {
 
     @Override
     public String toString() {
-        return "vector backend (" + VectorLanes.describe() + ", " + threads.threads() + " threads)";
+        return "vector backend (" + VectorLanes.describe() + ", GEMM tile " + GemmTile.describe() + ", "
+                + threads.threads() + " threads)";
     }
 
     @Override

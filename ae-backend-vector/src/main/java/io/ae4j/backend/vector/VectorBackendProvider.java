@@ -35,6 +35,7 @@ public final class VectorBackendProvider implements BackendProvider {
         }
         try {
             VectorLanes.describe();     // initialises the lanes, refusing a bad ae4j.vector.bits
+            GemmTile.describe();        // and the GEMM tile, refusing a bad ae4j.vector.tile
             return Availability.yes();
         } catch (LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;

@@ -14,13 +14,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <ul>
  *   <li>A {@code KC x NC} block of {@code op(B)} is packed into micro-panels {@link #NR} columns
- *       wide (two vectors), stored depth after depth, so the micro-kernel streams it with two
- *       loads per step. The block (1 MiB) stays in L2.</li>
+ *       wide, stored depth after depth, so the micro-kernel streams it with one load per vector
+ *       per step. One micro-panel (16-48 KiB) stays in L1 while every micro-panel of A passes it;
+ *       the block stays in L2 or L3.</li>
  *   <li>An {@code MC x KC} block of {@code op(A)}, times {@code alpha}, is packed into
- *       micro-panels {@link #MR} rows tall, also depth after depth (96 KiB, in L1 and L2).</li>
- *   <li>The micro-kernel keeps an {@code MR x NR} tile of {@code C} in 16 vector registers and
- *       adds one rank-1 update per depth step with fused multiply-adds: 16 FMAs for 2 loads and
- *       8 broadcasts.</li>
+ *       micro-panels {@link #MR} rows tall, also depth after depth (about 96 KiB, in L2).</li>
+ *   <li>The micro-kernel keeps an {@code MR x NR} tile of {@code C} in vector registers and adds
+ *       one rank-1 update per depth step with fused multiply-adds. The tile is sized to the
+ *       register file by {@link GemmTile}: 8 rows x 2 vectors with 32 registers, 6 x 2 with 16.</li>
  * </ul>
  * Packing is also where transposes happen, so all four forms run the same kernel at the same
  * speed. Edge blocks are padded with zeros in the panels and written back through a small tile.
@@ -34,16 +35,16 @@ final class VectorGemm {
     private static final VectorSpecies<Float> F = VectorLanes.FLOATS;
     private static final int L = F.length();
 
-    /** Rows of the register tile. 8 x 2 vectors = 16 accumulators, leaving registers for B and A. */
-    static final int MR = 8;
-    /** Columns of the register tile: two vectors. */
-    static final int NR = 2 * L;
-    /** Depth of a block: a micro-panel of A (8 KiB) and one of B (32 KiB at 512 bits) fit L1 and L2. */
+    /** Rows of the register tile and of a micro-panel of A. */
+    static final int MR = GemmTile.ROWS;
+    /** Columns of the register tile and of a micro-panel of B: {@link GemmTile#VECTORS} vectors. */
+    static final int NR = GemmTile.VECTORS * L;
+    /** Largest depth of a block: a micro-panel of B, KC x NR, is 16 KiB at 256 bits x 2 vectors, 32 KiB at 512. */
     private static final int KC = 256;
-    /** Rows of a packed block of A, a multiple of MR. */
-    private static final int MC = 96;
-    /** Columns of a packed block of B, a multiple of NR at every width. */
-    private static final int NC = 1024;
+    /** Largest height of a packed block of A: the multiple of MR nearest 96 (about 96 KiB at KC). */
+    private static final int MC = Math.max(1, Math.round(96f / MR)) * MR;
+    /** Columns of a packed block of B: the largest multiple of NR up to 1024, so no tile inside a block is partial. */
+    private static final int NC = Math.max(1, 1024 / NR) * NR;
 
     /** Below this m*n*k, packing costs more than it saves. */
     private static final long SMALL_VOLUME = 8L * 8 * 32;
@@ -83,13 +84,17 @@ final class VectorGemm {
             return;     // as in BLAS, a and b are then not read, so NaN there does not reach c
         }
         Panels panels = PANELS.get();
+        // Blocks of even depth and height: k = 784 in blocks of at most 256 runs 4 x 196 rather
+        // than 3 x 256 and a thin 16 whose packing and write-back cost as much as a full block.
+        int kBlock = evenBlock(k, KC, 1);
+        int mBlock = evenBlock(to - from, MC, MR);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kBlock) {
+                int kc = Math.min(kBlock, k - pc);
                 packB(transposeB, b, n, k, pc, kc, jc, nc, panels.b);
-                for (int ic = from; ic < to; ic += MC) {
-                    int mc = Math.min(MC, to - ic);
+                for (int ic = from; ic < to; ic += mBlock) {
+                    int mc = Math.min(mBlock, to - ic);
                     packA(transposeA, alpha, a, aCols, ic, mc, pc, kc, panels.a);
                     for (int jr = 0; jr < nc; jr += NR) {
                         for (int ir = 0; ir < mc; ir += MR) {
@@ -100,6 +105,17 @@ final class VectorGemm {
                 }
             }
         }
+    }
+
+    /**
+     * The size of the blocks that cut {@code length} into as few blocks of at most {@code max} as
+     * possible, all of nearly equal size, rounded up to a multiple of {@code multiple}; {@code max}
+     * must be a multiple of {@code multiple}, so the result is at most {@code max}.
+     */
+    private static int evenBlock(int length, int max, int multiple) {
+        int blocks = Math.max(1, (length + max - 1) / max);
+        int size = (length + blocks - 1) / blocks;
+        return (size + multiple - 1) / multiple * multiple;
     }
 
     /** {@code c[from..to) *= beta}, or zeros when {@code beta == 0} so that NaN there is dropped. */
@@ -179,108 +195,204 @@ final class VectorGemm {
     }
 
     /**
-     * The micro-kernel: {@code c[rows x cols at cOffset, row stride n] += A-panel * B-panel} over
-     * depth {@code kc}, with the whole MR x NR tile in registers. Edge tiles ({@code rows < MR} or
-     * {@code cols < NR}) go through {@code tile} so that nothing outside {@code c}'s block is touched.
+     * {@code c[rows x cols at cOffset, row stride n] += A-panel * B-panel} over depth {@code kc}
+     * with the micro-kernel of the chosen tile; {@code rows <= MR}, {@code cols <= NR}. The
+     * tests are on constants, so C2 keeps only the one call.
+     */
+    private static void tile(float[] a, int aOffset, float[] b, int bOffset, int kc, float[] c, int cOffset, int n,
+                             int rows, int cols, float[] tile) {
+        if (MR == 8) {
+            kernel8x2(a, aOffset, b, bOffset, kc, c, cOffset, n, rows, cols, tile);
+        } else {
+            kernel6x2(a, aOffset, b, bOffset, kc, c, cOffset, n, rows, cols, tile);
+        }
+    }
+
+    /**
+     * The micro-kernel for 8 x 2 vectors: {@code c[rows x cols at cOffset, row stride n] += A-panel
+     * * B-panel} over depth {@code kc}, with the whole tile in 16 accumulators; with the two
+     * vectors of B and the broadcast of A, 19 registers. Edge tiles ({@code rows < 8} or
+     * {@code cols < 2L}) go through {@code tile} so that nothing outside {@code c}'s block is
+     * touched. The other kernels are the same loop at other sizes.
      *
      * <p>Written out in full, without helper methods taking vectors: in a method this large, C2
      * may leave such a call un-inlined, and a vector passed to a call is boxed, which also turns
      * the multiply-adds feeding it into the Vector API's slow, allocating fallback.
      */
-    private static void tile(float[] a, int aOffset, float[] b, int bOffset, int kc, float[] c, int cOffset, int n,
-                             int rows, int cols, float[] tile) {
-        FloatVector c00 = FloatVector.zero(F);
-        FloatVector c01 = FloatVector.zero(F);
-        FloatVector c10 = FloatVector.zero(F);
-        FloatVector c11 = FloatVector.zero(F);
-        FloatVector c20 = FloatVector.zero(F);
-        FloatVector c21 = FloatVector.zero(F);
-        FloatVector c30 = FloatVector.zero(F);
-        FloatVector c31 = FloatVector.zero(F);
-        FloatVector c40 = FloatVector.zero(F);
-        FloatVector c41 = FloatVector.zero(F);
-        FloatVector c50 = FloatVector.zero(F);
-        FloatVector c51 = FloatVector.zero(F);
-        FloatVector c60 = FloatVector.zero(F);
-        FloatVector c61 = FloatVector.zero(F);
-        FloatVector c70 = FloatVector.zero(F);
-        FloatVector c71 = FloatVector.zero(F);
+    private static void kernel8x2(float[] a, int aOffset, float[] b, int bOffset, int kc, float[] c, int cOffset,
+                                  int n, int rows, int cols, float[] tile) {
+        FloatVector c0_0 = FloatVector.zero(F);
+        FloatVector c0_1 = FloatVector.zero(F);
+        FloatVector c1_0 = FloatVector.zero(F);
+        FloatVector c1_1 = FloatVector.zero(F);
+        FloatVector c2_0 = FloatVector.zero(F);
+        FloatVector c2_1 = FloatVector.zero(F);
+        FloatVector c3_0 = FloatVector.zero(F);
+        FloatVector c3_1 = FloatVector.zero(F);
+        FloatVector c4_0 = FloatVector.zero(F);
+        FloatVector c4_1 = FloatVector.zero(F);
+        FloatVector c5_0 = FloatVector.zero(F);
+        FloatVector c5_1 = FloatVector.zero(F);
+        FloatVector c6_0 = FloatVector.zero(F);
+        FloatVector c6_1 = FloatVector.zero(F);
+        FloatVector c7_0 = FloatVector.zero(F);
+        FloatVector c7_1 = FloatVector.zero(F);
         for (int p = 0; p < kc; p++) {
-            int bi = bOffset + p * NR;
+            int bi = bOffset + p * (2 * L);
             FloatVector b0 = FloatVector.fromArray(F, b, bi);
             FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
-            int ai = aOffset + p * MR;
+            int ai = aOffset + p * 8;
             FloatVector x = FloatVector.broadcast(F, a[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
+            c0_0 = x.fma(b0, c0_0);
+            c0_1 = x.fma(b1, c0_1);
             x = FloatVector.broadcast(F, a[ai + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
+            c1_0 = x.fma(b0, c1_0);
+            c1_1 = x.fma(b1, c1_1);
             x = FloatVector.broadcast(F, a[ai + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
+            c2_0 = x.fma(b0, c2_0);
+            c2_1 = x.fma(b1, c2_1);
             x = FloatVector.broadcast(F, a[ai + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
+            c3_0 = x.fma(b0, c3_0);
+            c3_1 = x.fma(b1, c3_1);
             x = FloatVector.broadcast(F, a[ai + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
+            c4_0 = x.fma(b0, c4_0);
+            c4_1 = x.fma(b1, c4_1);
             x = FloatVector.broadcast(F, a[ai + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
+            c5_0 = x.fma(b0, c5_0);
+            c5_1 = x.fma(b1, c5_1);
             x = FloatVector.broadcast(F, a[ai + 6]);
-            c60 = x.fma(b0, c60);
-            c61 = x.fma(b1, c61);
+            c6_0 = x.fma(b0, c6_0);
+            c6_1 = x.fma(b1, c6_1);
             x = FloatVector.broadcast(F, a[ai + 7]);
-            c70 = x.fma(b0, c70);
-            c71 = x.fma(b1, c71);
+            c7_0 = x.fma(b0, c7_0);
+            c7_1 = x.fma(b1, c7_1);
         }
-        if (rows == MR && cols == NR) {
+        if (rows == 8 && cols == 2 * L) {
             int o0 = cOffset;
-            c00.add(FloatVector.fromArray(F, c, o0)).intoArray(c, o0);
-            c01.add(FloatVector.fromArray(F, c, o0 + L)).intoArray(c, o0 + L);
+            c0_0.add(FloatVector.fromArray(F, c, o0)).intoArray(c, o0);
+            c0_1.add(FloatVector.fromArray(F, c, o0 + L)).intoArray(c, o0 + L);
             int o1 = cOffset + n;
-            c10.add(FloatVector.fromArray(F, c, o1)).intoArray(c, o1);
-            c11.add(FloatVector.fromArray(F, c, o1 + L)).intoArray(c, o1 + L);
+            c1_0.add(FloatVector.fromArray(F, c, o1)).intoArray(c, o1);
+            c1_1.add(FloatVector.fromArray(F, c, o1 + L)).intoArray(c, o1 + L);
             int o2 = cOffset + 2 * n;
-            c20.add(FloatVector.fromArray(F, c, o2)).intoArray(c, o2);
-            c21.add(FloatVector.fromArray(F, c, o2 + L)).intoArray(c, o2 + L);
+            c2_0.add(FloatVector.fromArray(F, c, o2)).intoArray(c, o2);
+            c2_1.add(FloatVector.fromArray(F, c, o2 + L)).intoArray(c, o2 + L);
             int o3 = cOffset + 3 * n;
-            c30.add(FloatVector.fromArray(F, c, o3)).intoArray(c, o3);
-            c31.add(FloatVector.fromArray(F, c, o3 + L)).intoArray(c, o3 + L);
+            c3_0.add(FloatVector.fromArray(F, c, o3)).intoArray(c, o3);
+            c3_1.add(FloatVector.fromArray(F, c, o3 + L)).intoArray(c, o3 + L);
             int o4 = cOffset + 4 * n;
-            c40.add(FloatVector.fromArray(F, c, o4)).intoArray(c, o4);
-            c41.add(FloatVector.fromArray(F, c, o4 + L)).intoArray(c, o4 + L);
+            c4_0.add(FloatVector.fromArray(F, c, o4)).intoArray(c, o4);
+            c4_1.add(FloatVector.fromArray(F, c, o4 + L)).intoArray(c, o4 + L);
             int o5 = cOffset + 5 * n;
-            c50.add(FloatVector.fromArray(F, c, o5)).intoArray(c, o5);
-            c51.add(FloatVector.fromArray(F, c, o5 + L)).intoArray(c, o5 + L);
+            c5_0.add(FloatVector.fromArray(F, c, o5)).intoArray(c, o5);
+            c5_1.add(FloatVector.fromArray(F, c, o5 + L)).intoArray(c, o5 + L);
             int o6 = cOffset + 6 * n;
-            c60.add(FloatVector.fromArray(F, c, o6)).intoArray(c, o6);
-            c61.add(FloatVector.fromArray(F, c, o6 + L)).intoArray(c, o6 + L);
+            c6_0.add(FloatVector.fromArray(F, c, o6)).intoArray(c, o6);
+            c6_1.add(FloatVector.fromArray(F, c, o6 + L)).intoArray(c, o6 + L);
             int o7 = cOffset + 7 * n;
-            c70.add(FloatVector.fromArray(F, c, o7)).intoArray(c, o7);
-            c71.add(FloatVector.fromArray(F, c, o7 + L)).intoArray(c, o7 + L);
+            c7_0.add(FloatVector.fromArray(F, c, o7)).intoArray(c, o7);
+            c7_1.add(FloatVector.fromArray(F, c, o7 + L)).intoArray(c, o7 + L);
             return;
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, 0 + L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
-        c60.intoArray(tile, 6 * NR);
-        c61.intoArray(tile, 6 * NR + L);
-        c70.intoArray(tile, 7 * NR);
-        c71.intoArray(tile, 7 * NR + L);
+        c0_0.intoArray(tile, 0);
+        c0_1.intoArray(tile, L);
+        c1_0.intoArray(tile, 2 * L);
+        c1_1.intoArray(tile, 3 * L);
+        c2_0.intoArray(tile, 4 * L);
+        c2_1.intoArray(tile, 5 * L);
+        c3_0.intoArray(tile, 6 * L);
+        c3_1.intoArray(tile, 7 * L);
+        c4_0.intoArray(tile, 8 * L);
+        c4_1.intoArray(tile, 9 * L);
+        c5_0.intoArray(tile, 10 * L);
+        c5_1.intoArray(tile, 11 * L);
+        c6_0.intoArray(tile, 12 * L);
+        c6_1.intoArray(tile, 13 * L);
+        c7_0.intoArray(tile, 14 * L);
+        c7_1.intoArray(tile, 15 * L);
+        addTile(tile, 2 * L, c, cOffset, n, rows, cols);
+    }
+
+    /** {@link #kernel8x2} for 6 x 2 vectors: 12 accumulators, 15 registers, for AVX2's 16. */
+    private static void kernel6x2(float[] a, int aOffset, float[] b, int bOffset, int kc, float[] c, int cOffset,
+                                  int n, int rows, int cols, float[] tile) {
+        FloatVector c0_0 = FloatVector.zero(F);
+        FloatVector c0_1 = FloatVector.zero(F);
+        FloatVector c1_0 = FloatVector.zero(F);
+        FloatVector c1_1 = FloatVector.zero(F);
+        FloatVector c2_0 = FloatVector.zero(F);
+        FloatVector c2_1 = FloatVector.zero(F);
+        FloatVector c3_0 = FloatVector.zero(F);
+        FloatVector c3_1 = FloatVector.zero(F);
+        FloatVector c4_0 = FloatVector.zero(F);
+        FloatVector c4_1 = FloatVector.zero(F);
+        FloatVector c5_0 = FloatVector.zero(F);
+        FloatVector c5_1 = FloatVector.zero(F);
+        for (int p = 0; p < kc; p++) {
+            int bi = bOffset + p * (2 * L);
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
+            int ai = aOffset + p * 6;
+            FloatVector x = FloatVector.broadcast(F, a[ai]);
+            c0_0 = x.fma(b0, c0_0);
+            c0_1 = x.fma(b1, c0_1);
+            x = FloatVector.broadcast(F, a[ai + 1]);
+            c1_0 = x.fma(b0, c1_0);
+            c1_1 = x.fma(b1, c1_1);
+            x = FloatVector.broadcast(F, a[ai + 2]);
+            c2_0 = x.fma(b0, c2_0);
+            c2_1 = x.fma(b1, c2_1);
+            x = FloatVector.broadcast(F, a[ai + 3]);
+            c3_0 = x.fma(b0, c3_0);
+            c3_1 = x.fma(b1, c3_1);
+            x = FloatVector.broadcast(F, a[ai + 4]);
+            c4_0 = x.fma(b0, c4_0);
+            c4_1 = x.fma(b1, c4_1);
+            x = FloatVector.broadcast(F, a[ai + 5]);
+            c5_0 = x.fma(b0, c5_0);
+            c5_1 = x.fma(b1, c5_1);
+        }
+        if (rows == 6 && cols == 2 * L) {
+            int o0 = cOffset;
+            c0_0.add(FloatVector.fromArray(F, c, o0)).intoArray(c, o0);
+            c0_1.add(FloatVector.fromArray(F, c, o0 + L)).intoArray(c, o0 + L);
+            int o1 = cOffset + n;
+            c1_0.add(FloatVector.fromArray(F, c, o1)).intoArray(c, o1);
+            c1_1.add(FloatVector.fromArray(F, c, o1 + L)).intoArray(c, o1 + L);
+            int o2 = cOffset + 2 * n;
+            c2_0.add(FloatVector.fromArray(F, c, o2)).intoArray(c, o2);
+            c2_1.add(FloatVector.fromArray(F, c, o2 + L)).intoArray(c, o2 + L);
+            int o3 = cOffset + 3 * n;
+            c3_0.add(FloatVector.fromArray(F, c, o3)).intoArray(c, o3);
+            c3_1.add(FloatVector.fromArray(F, c, o3 + L)).intoArray(c, o3 + L);
+            int o4 = cOffset + 4 * n;
+            c4_0.add(FloatVector.fromArray(F, c, o4)).intoArray(c, o4);
+            c4_1.add(FloatVector.fromArray(F, c, o4 + L)).intoArray(c, o4 + L);
+            int o5 = cOffset + 5 * n;
+            c5_0.add(FloatVector.fromArray(F, c, o5)).intoArray(c, o5);
+            c5_1.add(FloatVector.fromArray(F, c, o5 + L)).intoArray(c, o5 + L);
+            return;
+        }
+        c0_0.intoArray(tile, 0);
+        c0_1.intoArray(tile, L);
+        c1_0.intoArray(tile, 2 * L);
+        c1_1.intoArray(tile, 3 * L);
+        c2_0.intoArray(tile, 4 * L);
+        c2_1.intoArray(tile, 5 * L);
+        c3_0.intoArray(tile, 6 * L);
+        c3_1.intoArray(tile, 7 * L);
+        c4_0.intoArray(tile, 8 * L);
+        c4_1.intoArray(tile, 9 * L);
+        c5_0.intoArray(tile, 10 * L);
+        c5_1.intoArray(tile, 11 * L);
+        addTile(tile, 2 * L, c, cOffset, n, rows, cols);
+    }
+
+    /** {@code c[rows x cols at cOffset, row stride n] += tile[rows x cols, row stride stride]}. */
+    private static void addTile(float[] tile, int stride, float[] c, int cOffset, int n, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {
-                c[cOffset + r * n + j] += tile[r * NR + j];
+                c[cOffset + r * n + j] += tile[r * stride + j];
             }
         }
     }

@@ -15,7 +15,7 @@ class VectorLanesTest {
         int expected = requested == null ? FloatVector.SPECIES_PREFERRED.vectorBitSize() : Integer.parseInt(requested);
         assertEquals(expected, VectorLanes.FLOATS.vectorBitSize());
         assertEquals(VectorLanes.FLOATS.vectorBitSize() / 32, VectorLanes.FLOATS.length());
-        assertEquals(2 * VectorLanes.FLOATS.length(), VectorGemm.NR);
+        assertEquals(GemmTile.VECTORS * VectorLanes.FLOATS.length(), VectorGemm.NR);
     }
 
     @Test
