@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code ae demo}: what autoencoders are for, in under a minute. First the Keras tutorial program
  * ({@link KerasDemo}), then Fashion-MNIST images squeezed to a few numbers each and rebuilt better
- * than PCA rebuilds them from as many ({@link FashionDemo}), with an HTML report. Each step prints
+ * than PCA rebuilds them from as many ({@link FashionDemo}), with an HTML report, and last the
+ * malignant rows of a breast cancer table found by a model of benign ones ({@link CancerDemo}). Each step prints
  * one line and the paths it wrote; training progress goes to stderr, as bars on a terminal and one
  * line per epoch elsewhere.
  */
@@ -63,23 +64,38 @@ final class DemoCommand extends AeSubcommand {
         for (Path file : fashion().outputs()) {
             files.writesFileFor("--out", file, "written by the demo");
         }
+        if (fashionMnist == null) {
+            files.writesFolder("--out", out.resolve(FashionMnist.SAMPLE_FOLDER));
+            for (String name : FashionMnist.SAMPLE_FILES) {
+                files.writesFileFor("--out", out.resolve(FashionMnist.SAMPLE_FOLDER).resolve(name), "written by the demo");
+            }
+        }
+        for (Path file : cancer().outputs()) {
+            files.writesFileFor("--out", file, "written by the demo");
+        }
     }
 
     @Override
     int run(PrintWriter stdout) throws IOException {
-        stdout.println("1/2 " + keras().run());
+        stdout.println("1/3 " + keras().run());
         stdout.flush();
-        stdout.println("2/2 " + fashion().run());
+        stdout.println("2/3 " + fashion().run());
         if (fashionMnist == null) {
             stdout.println(Files.isDirectory(INSTALLED)
                     ? "    the whole set is installed: add --fashion-mnist " + INSTALLED + " for its 60,000 images"
                     : "    on the whole set of 60,000 images: --fashion-mnist DIR (apt-get install dataset-fashion-mnist)");
         }
+        stdout.flush();
+        stdout.println("3/3 " + cancer().run());
         return 0;
     }
 
     private KerasDemo keras() {
         return new KerasDemo(out, epochs);
+    }
+
+    private CancerDemo cancer() {
+        return new CancerDemo(out);
     }
 
     private FashionDemo fashion() {

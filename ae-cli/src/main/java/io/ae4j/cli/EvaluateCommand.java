@@ -54,6 +54,11 @@ final class EvaluateCommand extends AeSubcommand {
             description = "Write roc.png, precision-recall.png and scores.png (the scores' histogram) here.")
     Path plots;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write an HTML report that opens offline: the reconstruction errors against the threshold,"
+                    + " ROC and precision-recall curves, and the errors per column.")
+    Path report;
+
     /** --threshold read, or null without it. */
     private ThresholdOption limit;
 
@@ -80,7 +85,7 @@ final class EvaluateCommand extends AeSubcommand {
     @Override
     void planFiles(FilePlan files) {
         files.readsFile("--model", model).readsFile("--data", data).readsFile("--labels", labels)
-                .writesFolder("--plots", plots);
+                .writesFolder("--plots", plots).writesFile("--report", report);
         if (plots != null) {
             for (Path picture : charts().files()) {
                 files.writesFileFor("--plots", picture, "a picture --plots writes");
@@ -112,6 +117,11 @@ final class EvaluateCommand extends AeSubcommand {
             for (Path picture : charts().write(report, scores, anomalous)) {
                 stdout.println("wrote " + picture);
             }
+        }
+        if (this.report != null) {
+            new EvaluationReport(autoencoder, detector).write(this.report, model, data, table, rows, anomalous,
+                    anomalyLabels.describe());
+            stdout.println("wrote " + this.report);
         }
         return 0;
     }

@@ -55,7 +55,7 @@ final class FashionDemo {
 
     /** Trains, compares with PCA, writes the report and pictures; returns what to tell the user. */
     String run() throws IOException {
-        Path dir = folder != null ? folder : FashionMnist.extractSample(out.resolve("fashion-mnist-sample"));
+        Path dir = folder != null ? folder : FashionMnist.extractSample(out.resolve(FashionMnist.SAMPLE_FOLDER));
         FashionMnist data = FashionMnist.read(dir);
         FloatMatrix train = data.train().features();
         FloatMatrix test = data.test().features();

@@ -19,9 +19,14 @@ record FashionMnist(Dataset train, Dataset test, int[] testLabels) {
     static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
             "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    private static final String SAMPLE = "/io/ae4j/cli/fashion-mnist-sample/";
+    /** The folder, inside the jar and in the demo's output, of the bundled sample. */
+    static final String SAMPLE_FOLDER = "fashion-mnist-sample";
+    private static final String SAMPLE = "/io/ae4j/cli/" + SAMPLE_FOLDER + "/";
     private static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+    /** The files of the bundled sample: the four gzip-compressed IDX files and their licence. */
+    static final List<String> SAMPLE_FILES = List.of(FILES.get(0) + ".gz", FILES.get(1) + ".gz", FILES.get(2) + ".gz",
+            FILES.get(3) + ".gz", "LICENSE");
 
     /** Reads the four files in {@code dir}, each named as Zalando publishes them, with or without {@code .gz}. */
     static FashionMnist read(Path dir) throws IOException {
@@ -32,8 +37,7 @@ record FashionMnist(Dataset train, Dataset test, int[] testLabels) {
     /** Copies the bundled sample, with its licence, into {@code dir} and returns {@code dir}. */
     static Path extractSample(Path dir) throws IOException {
         Files.createDirectories(dir);
-        for (String name : List.of(FILES.get(0) + ".gz", FILES.get(1) + ".gz", FILES.get(2) + ".gz",
-                FILES.get(3) + ".gz", "LICENSE")) {
+        for (String name : SAMPLE_FILES) {
             try (InputStream in = FashionMnist.class.getResourceAsStream(SAMPLE + name)) {
                 if (in == null) {
                     throw new IllegalStateException("the bundled Fashion-MNIST sample lacks " + name

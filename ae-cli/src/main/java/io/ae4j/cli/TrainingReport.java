@@ -25,7 +25,7 @@ final class TrainingReport {
      * Training rows whose errors the report measures: enough for a smooth histogram, few enough
      * that a large data set's per-column errors stay small beside the data.
      */
-    private static final int MEASURED_ROWS = 10_000;
+    static final int MEASURED_ROWS = 10_000;
 
     private final Autoencoder autoencoder;
     private final TrainingHistory history;
@@ -87,7 +87,7 @@ final class TrainingReport {
     }
 
     /** A name for every column: the file's, or for images the pixel's place, such as "pixel (3, 17)" (row, column). */
-    private static List<String> columnNames(Dataset table, ImageShape shape) {
+    static List<String> columnNames(Dataset table, ImageShape shape) {
         if (shape == null) {
             return DataOptions.columnNames(table);
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,20 @@ class DemoIT {
         String run = "--- stdout\n" + out + "--- stderr\n" + err;
         assertEquals(0, process.exitValue(), run);
 
-        assertTrue(out.startsWith("1/2 the Keras tutorial's autoencoder (10 -> 5 -> 10, 100 random rows): loss "), run);
+        assertTrue(out.startsWith("1/3 the Keras tutorial's autoencoder (10 -> 5 -> 10, 100 random rows): loss "), run);
         assertTrue(out.contains(" in 20 epochs, "), run);
-        assertTrue(Pattern.compile("\n2/2 Fashion-MNIST, 3,000 images squeezed to 4 numbers each: test error 0\\.\\d{4},"
+        assertTrue(Pattern.compile("\n2/3 Fashion-MNIST, 3,000 images squeezed to 4 numbers each: test error 0\\.\\d{4},"
                 + " PCA with 4 components 0\\.\\d{4} \\((the autoencoder's|PCA's) is \\d+% lower\\)").matcher(out).find(), run);
         assertTrue(out.contains("wrote demo/fashion-report.html (open it in a browser)"), run);
+        Matcher cancer = Pattern.compile("\n3/3 breast cancer table, trained on 238 benign rows: of 331 held out, flagged"
+                + " (\\d+) of 212 malignant and (\\d+) of 119 benign \\(AUROC (0\\.\\d{3}), threshold mad:3\\)\n"
+                + "    the most anomalous, row \\d+ of the table \\((malignant|benign)\\): (\\w+) \\d+%, \\w+ \\d+%,"
+                + " \\w+ \\d+% of its reconstruction error\n").matcher(out);
+        assertTrue(cancer.find(), run);
+        assertTrue(Integer.parseInt(cancer.group(1)) > 150, "most malignant rows are flagged\n" + run);
+        assertTrue(Integer.parseInt(cancer.group(2)) < 30, "few benign rows are flagged\n" + run);
+        assertTrue(Double.parseDouble(cancer.group(3)) > 0.9, "the scores rank malignant rows first\n" + run);
+        assertTrue(Files.exists(dir.resolve("demo/breast-cancer.ae4j")), run);
 
         // Off a terminal the Fashion-MNIST training prints a plain line per epoch, the Keras example nothing.
         List<String> progress = err.lines().filter(line -> line.startsWith("epoch ")).toList();

@@ -106,6 +106,40 @@ class ReportIT {
     }
 
     @Test
+    void evaluateReportRendersTheDetectionOfLabelledAnomalies() throws Exception {
+        HeadlessChromium browser = HeadlessChromium.find(dir);
+        // Rows near a plane, and every tenth far off it: the anomalies, labelled 1.
+        SplittableRandom random = new SplittableRandom(7);
+        StringBuilder csv = new StringBuilder("a,b,c,d,kind\n");
+        for (int r = 0; r < 400; r++) {
+            double u = random.nextDouble();
+            double v = random.nextDouble();
+            boolean odd = r % 10 == 0;
+            double off = odd ? 0.5 + random.nextDouble() : 0.02 * random.nextGaussian();
+            csv.append(String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f,%d%n", u, v, u + v + off, u - v, odd ? 1 : 0));
+        }
+        Files.writeString(dir.resolve("rows.csv"), csv);
+        Run train = ae("train", "--data", "rows.csv", "--label-column", "kind", "--layers", "4,2", "--epochs", "30",
+                "--seed", "1", "--out", "m.ae4j");
+        assertEquals(0, train.exitCode(), train.toString());
+        Run run = ae("evaluate", "--model", "m.ae4j", "--data", "rows.csv", "--label-column", "kind",
+                "--anomaly-label", "1", "--report", "evaluation.html");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("wrote evaluation.html"), run.toString());
+
+        HeadlessChromium.Page page = browser.open(dir.resolve("evaluation.html"));
+        assertEquals(List.of(), page.console(), "the report runs without a console message");
+        for (String section : List.of("errors", "detection", "features")) {
+            assertNotNull(section(page.dom(), section), "section " + section + " is in the page");
+        }
+        Matcher auroc = Pattern.compile("AUROC (0\\.\\d{4})").matcher(run.out());
+        assertTrue(auroc.find(), run.toString());
+        assertTrue(section(page.dom(), "detection").contains("area " + auroc.group(1)),
+                "the report's ROC area is the one ae evaluate printed, " + auroc.group(1));
+        assertEquals(4, count(section(page.dom(), "detection"), "<polyline"), "ROC and precision-recall, with chance");
+    }
+
+    @Test
     void theBrowserCheckSeesScriptErrorsBlockedResourcesAndBlankPages() throws Exception {
         HeadlessChromium browser = HeadlessChromium.find(dir);
         // The report's own content security policy, with a page that breaks it and a script that fails.
