@@ -3,7 +3,6 @@ package io.ae4j.cli;
 import io.ae4j.Autoencoder;
 import io.ae4j.anomaly.AnomalyDetector;
 import io.ae4j.anomaly.AnomalyReport;
-import io.ae4j.anomaly.ScoreKind;
 import io.ae4j.data.Dataset;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.Scaler;
@@ -40,15 +39,8 @@ final class EvaluateCommand extends AeSubcommand {
     @Mixin
     AnomalyLabels anomalyLabels;
 
-    @Option(names = "--score", paramLabel = "KIND",
-            description = "reconstruction, code-distance, combined or reconstruction-probability (a VAE's);"
-                    + " the one the model was trained with if absent.")
-    String score;
-
-    @Option(names = "--threshold", paramLabel = "RULE|T",
-            description = "Measure precision, recall and F1 at this threshold instead of the model's: a rule on the"
-                    + " training scores (percentile:P, contamination:C, mad:K, iqr:K) or a number in the score's units.")
-    String threshold;
+    @Mixin
+    DetectorOptions detectorOptions;
 
     @Option(names = "--plots", paramLabel = "DIR",
             description = "Write roc.png, precision-recall.png and scores.png (the scores' histogram) here.")
@@ -59,22 +51,9 @@ final class EvaluateCommand extends AeSubcommand {
                     + " ROC and precision-recall curves, and the errors per column.")
     Path report;
 
-    /** --threshold read, or null without it. */
-    private ThresholdOption limit;
-
     @Override
     void checkOptions() {
-        if (score != null) {
-            OptionCheck.scoreKind("--score", score);
-        }
-        if (threshold != null) {
-            limit = ThresholdOption.parse("--threshold", threshold, true);
-            if (limit.rule() != null && limit.rule().needsLabels()) {
-                throw new IllegalArgumentException("--threshold best-f1 is chosen on labelled rows when training"
-                        + " (ae train --threshold best-f1 --threshold-data FILE); here give a rule on the training"
-                        + " scores or a number");
-            }
-        }
+        detectorOptions.check("here give a rule on the training scores or a number");
         anomalyLabels.check(true, "ae evaluate");
         if (labels == null && dataOptions.labelColumn == null) {
             throw new IllegalArgumentException("ae evaluate needs the rows' labels: name the CSV's label column with"
@@ -96,8 +75,7 @@ final class EvaluateCommand extends AeSubcommand {
     @Override
     int run(PrintWriter stdout) throws IOException {
         Autoencoder autoencoder = Autoencoder.load(model);
-        AnomalyDetector detector = ModelDetector.of(autoencoder, model, score == null ? null : ScoreKind.named(score),
-                limit);
+        AnomalyDetector detector = detectorOptions.detector(autoencoder, model);
         Dataset table = dataOptions.read(data, labels, root());
         if (table.features().cols() != autoencoder.inputSize()) {
             throw new IllegalArgumentException(data + " has " + table.features().cols() + " columns but the model "
@@ -111,7 +89,7 @@ final class EvaluateCommand extends AeSubcommand {
         AnomalyReport report = AnomalyReport.of(scores, anomalous, detector.threshold());
         stdout.printf(Locale.ROOT, "%s on %s, anomalies: %s%n", model, data, anomalyLabels.describe());
         stdout.printf(Locale.ROOT, "score: %s, threshold %.6g%s%n", detector.kind(), detector.threshold(),
-                limit != null && limit.value() != null ? " (--threshold)" : " (" + detector.rule() + ")");
+                " " + detectorOptions.thresholdSource(detector));
         stdout.println(report);
         if (plots != null) {
             for (Path picture : charts().write(report, scores, anomalous)) {

@@ -44,7 +44,7 @@ final class ReadingBar implements ReadProgress, AutoCloseable {
         bar.stepTo(done / MIB);
     }
 
-    /** Ends the bar's line, also after a failed reading, so that what follows starts on a line of its own. */
+    /** Closes the bar, also after a failed reading, so that it stops redrawing itself. */
     @Override
     public void close() {
         if (bar != null) {

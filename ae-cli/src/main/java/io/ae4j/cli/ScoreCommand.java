@@ -3,7 +3,6 @@ package io.ae4j.cli;
 import io.ae4j.Autoencoder;
 import io.ae4j.anomaly.AnomalyDetector;
 import io.ae4j.anomaly.AnomalyScores;
-import io.ae4j.anomaly.ScoreKind;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.JavaHeap;
 import io.ae4j.data.Scaler;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,40 +21,20 @@ import picocli.CommandLine.Option;
 @Command(name = "score", description = "Write every row's anomaly score, anomaly probability and flag.")
 final class ScoreCommand extends ModelOnDataCommand {
 
-    @Option(names = "--score", paramLabel = "KIND",
-            description = "reconstruction, code-distance, combined or reconstruction-probability (a VAE's);"
-                    + " the one the model was trained with if absent.")
-    String score;
-
-    @Option(names = "--threshold", paramLabel = "RULE|T",
-            description = "Flag rows above this instead of the model's threshold: a rule on the training scores"
-                    + " (percentile:P, contamination:C, mad:K, iqr:K) or a number in the score's units.")
-    String threshold;
+    @Mixin
+    DetectorOptions detectorOptions;
 
     @Option(names = "--per-feature", description = "Also write each field's reconstruction error, as error_<column>.")
     boolean perFeature;
 
-    /** --threshold read, or null without it. */
-    private ThresholdOption limit;
-
     @Override
     void checkOptions() {
-        if (score != null) {
-            OptionCheck.scoreKind("--score", score);
-        }
-        if (threshold != null) {
-            limit = ThresholdOption.parse("--threshold", threshold, true);
-            if (limit.rule() != null && limit.rule().needsLabels()) {
-                throw new IllegalArgumentException("--threshold best-f1 needs labelled rows: choose it when training"
-                        + " (ae train --threshold best-f1 --threshold-data FILE), or compare F1 across thresholds with"
-                        + " ae evaluate");
-            }
-        }
+        detectorOptions.check("compare F1 across thresholds with ae evaluate");
     }
 
     @Override
     FloatMatrix apply(Autoencoder autoencoder, Scaler scaler, FloatMatrix input) {
-        AnomalyDetector detector = ModelDetector.of(autoencoder, model, score == null ? null : ScoreKind.named(score), limit);
+        AnomalyDetector detector = detectorOptions.detector(autoencoder, model);
         int cols = 3 + (perFeature ? input.cols() : 0);
         long values = (long) input.rows() * cols;
         if (values > JavaHeap.MAX_ARRAY_LENGTH) {

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
+import io.ae4j.cli.PackagedAe.Run;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,36 +23,12 @@ class AeCommandIT {
     @TempDir
     Path dir;
 
-    /** What one run of the command printed and returned. */
-    record Run(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
-    }
-
     private Run ae(String... args) throws IOException, InterruptedException {
-        return aeWithHeap(null, args);
+        return PackagedAe.run(dir, args);
     }
 
-    /** Runs ae with {@code -Xmx} set to {@code heap} (such as "128m"), or the JVM's default heap if null. */
     private Run aeWithHeap(String heap, String... args) throws IOException, InterruptedException {
-        String jar = System.getProperty("ae.jar");
-        assertNotNull(jar, "the ae.jar system property is set by failsafe");
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                "--add-modules", "jdk.incubator.vector"));
-        if (heap != null) {
-            command.add("-Xmx" + heap);
-        }
-        command.addAll(List.of("-jar", jar));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "ae did not finish");
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return PackagedAe.run(dir, heap, args);
     }
 
     @Test

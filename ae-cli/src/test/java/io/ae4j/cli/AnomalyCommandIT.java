@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ae4j.cli.PackagedAe.Run;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -27,32 +25,8 @@ class AnomalyCommandIT {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
-
-        /** The last line of stderr that is not a JVM warning: a refusal's message. */
-        String message() {
-            List<String> lines = err.strip().lines().filter(l -> !l.startsWith("WARNING")).toList();
-            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        }
-    }
-
     private Run ae(String... args) throws IOException, InterruptedException {
-        String jar = System.getProperty("ae.jar");
-        assertNotNull(jar, "the ae.jar system property is set by failsafe");
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                "--add-modules", "jdk.incubator.vector", "-jar", jar));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "ae did not finish");
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return PackagedAe.run(dir, args);
     }
 
     /**

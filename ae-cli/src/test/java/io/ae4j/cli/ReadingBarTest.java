@@ -14,7 +14,7 @@ class ReadingBarTest {
     private final PrintStream terminal = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
     @Test
-    void aLargeReadingShowsABarInMebibytesThatEndsItsLine() {
+    void aLargeReadingShowsABarInMebibytes() {
         long total = 4 * ReadingBar.SHOWN_FROM;
         try (ReadingBar bar = new ReadingBar(terminal, "big.csv")) {
             bar.update(0, total);
@@ -24,7 +24,6 @@ class ReadingBarTest {
         String shown = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(shown.contains("reading big.csv"), shown);
         assertTrue(shown.contains("128/128 MiB"), shown);
-        assertTrue(shown.endsWith(System.lineSeparator()), shown);
     }
 
     @Test

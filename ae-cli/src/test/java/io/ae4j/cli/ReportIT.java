@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ae4j.cli.PackagedAe.Run;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -179,24 +177,8 @@ class ReportIT {
         }
     }
 
-    /** What one run of ae printed and returned. */
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    /** Runs the packaged ae in the test's folder, as a user would. */
     private Run ae(String... args) throws IOException, InterruptedException {
-        String jar = System.getProperty("ae.jar");
-        assertNotNull(jar, "the ae.jar system property is set by failsafe");
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                "--add-modules", "jdk.incubator.vector", "-jar", jar));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "ae did not finish");
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return PackagedAe.run(dir, args);
     }
 
     /** The HTML of the section with id {@code id}, or null when the page has none. */
