@@ -25,6 +25,11 @@ final class ColumnAffine {
         return offset.length;
     }
 
+    /** The map as numbers, in copies. */
+    Scaler.ColumnMap columnMap() {
+        return new Scaler.ColumnMap(offset.clone(), divisor.clone(), multiplier.clone());
+    }
+
     FloatMatrix transform(FloatMatrix data) {
         check(data, "transform");
         float[] in = data.data();

@@ -1,6 +1,7 @@
 package io.ae4j.data;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** {@link Scaler#NONE}: copies data unchanged. */
 final class IdentityScaler implements Scaler {
@@ -19,6 +20,11 @@ final class IdentityScaler implements Scaler {
     @Override
     public FloatMatrix inverse(FloatMatrix data) {
         return copy(data);
+    }
+
+    @Override
+    public Optional<ColumnMap> columnMap() {
+        return Optional.empty();
     }
 
     @Override

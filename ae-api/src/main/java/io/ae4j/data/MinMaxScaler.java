@@ -2,6 +2,7 @@ package io.ae4j.data;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps each column linearly onto [0, 1]: {@code (x - min) / (max - min)}, with the minimum and
@@ -85,6 +86,11 @@ public final class MinMaxScaler implements Scaler {
     @Override
     public FloatMatrix inverse(FloatMatrix data) {
         return affine.inverse(data);
+    }
+
+    @Override
+    public Optional<ColumnMap> columnMap() {
+        return Optional.of(affine.columnMap());
     }
 
     @Override

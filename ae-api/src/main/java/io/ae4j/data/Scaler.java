@@ -1,6 +1,7 @@
 package io.ae4j.data;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rescales each column of a data set, as fitted on training data, and undoes it. Implementations
@@ -28,6 +29,21 @@ public sealed interface Scaler permits MinMaxScaler, StandardScaler, IdentitySca
 
     /** The number of columns this scaler was fitted on; 0 for {@link #NONE}, which takes any width. */
     int features();
+
+    /**
+     * The per-column map this scaler applies, for code that expresses it elsewhere (an ONNX
+     * graph, a SQL query); empty for {@link #NONE}.
+     */
+    Optional<ColumnMap> columnMap();
+
+    /**
+     * A fitted scaler as numbers: {@code y = (x - offset) / divisor} per column, undone by
+     * {@code x = y * multiplier + offset}. The multiplier is the divisor except where the scaler
+     * undoes a column differently (a min-max scaler's constant column back to its constant). The
+     * arrays are the caller's own copies.
+     */
+    record ColumnMap(double[] offset, double[] divisor, double[] multiplier) {
+    }
 
     /**
      * The scaler as text fields for a model file: {@value #TYPE} and, for fitted scalers, its

@@ -2,6 +2,7 @@ package io.ae4j.data;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Centres each column on 0 and divides it by its standard deviation: {@code (x - mean) / std},
@@ -92,6 +93,11 @@ public final class StandardScaler implements Scaler {
     @Override
     public FloatMatrix inverse(FloatMatrix data) {
         return affine.inverse(data);
+    }
+
+    @Override
+    public Optional<ColumnMap> columnMap() {
+        return Optional.of(affine.columnMap());
     }
 
     @Override

@@ -51,6 +51,27 @@ class ScalerTest {
     // ---- min-max -------------------------------------------------------------------------------
 
     @Test
+    void theColumnMapAsNumbersIsWhatTransformAndInverseApply() {
+        // The second column is constant: min-max maps it to 0 and back to its constant.
+        FloatMatrix data = new FloatMatrix(new float[] {1, 5, 3, 5, -2, 5, 10, 5}, 4, 2);
+        for (Scaler scaler : List.of(MinMaxScaler.fit(data), StandardScaler.fit(data))) {
+            Scaler.ColumnMap map = scaler.columnMap().orElseThrow();
+            FloatMatrix scaled = scaler.transform(data);
+            FloatMatrix back = scaler.inverse(scaled);
+            for (int r = 0; r < data.rows(); r++) {
+                for (int c = 0; c < data.cols(); c++) {
+                    assertEquals((float) ((data.get(r, c) - map.offset()[c]) / map.divisor()[c]), scaled.get(r, c),
+                            scaler + " at " + r + ", " + c);
+                    assertEquals((float) (scaled.get(r, c) * map.multiplier()[c] + map.offset()[c]), back.get(r, c));
+                }
+            }
+            map.offset()[0] = 1e9;      // the caller's copy
+            assertEquals(scaled.get(0, 0), scaler.transform(data).get(0, 0));
+        }
+        assertTrue(Scaler.NONE.columnMap().isEmpty());
+    }
+
+    @Test
     void minMaxMapsEachColumnOntoZeroToOne() {
         FloatMatrix m = FloatMatrix.of(new float[][] {{1, -10, 7}, {3, 10, 7}, {2, 0, 7}});
         MinMaxScaler scaler = MinMaxScaler.fit(m);

@@ -1,8 +1,6 @@
 package io.ae4j.onnx;
 
-import io.ae4j.data.MinMaxScaler;
 import io.ae4j.data.Scaler;
-import io.ae4j.data.StandardScaler;
 
 /**
  * A model's scaler as graph nodes, so that an exported model takes and gives values in the units
@@ -24,23 +22,7 @@ final class ScalerNodes {
 
     /** The nodes of {@code scaler}, or null for a model without one. */
     static ScalerNodes of(Scaler scaler) {
-        if (scaler instanceof MinMaxScaler minMax) {
-            float[] min = minMax.min();
-            float[] max = minMax.max();
-            double[] offset = new double[min.length];
-            double[] range = new double[min.length];
-            double[] divisor = new double[min.length];
-            for (int c = 0; c < min.length; c++) {
-                offset[c] = min[c];
-                range[c] = (double) max[c] - min[c];
-                divisor[c] = range[c] > 0 ? range[c] : 1;
-            }
-            return new ScalerNodes(offset, divisor, range);
-        }
-        if (scaler instanceof StandardScaler standard) {
-            return new ScalerNodes(standard.mean(), standard.scale(), standard.scale());
-        }
-        return null;
+        return scaler.columnMap().map(m -> new ScalerNodes(m.offset(), m.divisor(), m.multiplier())).orElse(null);
     }
 
     /** The width of the rows it scales. */
