@@ -1,36 +1,34 @@
 package io.ae4j.layer;
 
+import io.ae4j.spi.ActivationKind;
 import java.util.Locale;
 
 /**
  * An element-wise activation function applied after a layer's affine transform.
  *
- * <p>Backends switch on {@link #function()}; {@link #slope()} is the negative-side slope of
- * {@link Function#LEAKY_RELU} and zero otherwise.
+ * <p>Backends receive {@link #function()} and {@link #slope()}, the negative-side slope of
+ * {@link ActivationKind#LEAKY_RELU} and zero otherwise.
  *
  * @param function which function
  * @param slope    slope for x &lt; 0 of a leaky ReLU
  */
-public record Activation(Function function, float slope) {
-
-    /** The functions backends implement. */
-    public enum Function { LINEAR, RELU, LEAKY_RELU, SIGMOID, TANH, SOFTPLUS }
+public record Activation(ActivationKind function, float slope) {
 
     /** Default negative slope of {@link #LEAKY_RELU}, as in PyTorch and Deeplearning4j. */
     public static final float DEFAULT_LEAKY_SLOPE = 0.01f;
 
-    public static final Activation LINEAR = new Activation(Function.LINEAR, 0f);
-    public static final Activation RELU = new Activation(Function.RELU, 0f);
-    public static final Activation LEAKY_RELU = new Activation(Function.LEAKY_RELU, DEFAULT_LEAKY_SLOPE);
-    public static final Activation SIGMOID = new Activation(Function.SIGMOID, 0f);
-    public static final Activation TANH = new Activation(Function.TANH, 0f);
-    public static final Activation SOFTPLUS = new Activation(Function.SOFTPLUS, 0f);
+    public static final Activation LINEAR = new Activation(ActivationKind.LINEAR, 0f);
+    public static final Activation RELU = new Activation(ActivationKind.RELU, 0f);
+    public static final Activation LEAKY_RELU = new Activation(ActivationKind.LEAKY_RELU, DEFAULT_LEAKY_SLOPE);
+    public static final Activation SIGMOID = new Activation(ActivationKind.SIGMOID, 0f);
+    public static final Activation TANH = new Activation(ActivationKind.TANH, 0f);
+    public static final Activation SOFTPLUS = new Activation(ActivationKind.SOFTPLUS, 0f);
 
     public Activation {
         if (function == null) {
             throw new IllegalArgumentException("activation function must not be null");
         }
-        if (function == Function.LEAKY_RELU ? !(slope >= 0f && slope < 1f) : slope != 0f) {
+        if (function == ActivationKind.LEAKY_RELU ? !(slope >= 0f && slope < 1f) : slope != 0f) {
             throw new IllegalArgumentException("leaky ReLU slope must be in [0, 1) and other functions take no slope; got "
                     + function + " with slope " + slope);
         }
@@ -38,7 +36,7 @@ public record Activation(Function function, float slope) {
 
     /** A leaky ReLU with the given slope for negative inputs, in [0, 1). */
     public static Activation leakyRelu(float slope) {
-        return new Activation(Function.LEAKY_RELU, slope);
+        return new Activation(ActivationKind.LEAKY_RELU, slope);
     }
 
     /**
@@ -46,9 +44,9 @@ public record Activation(Function function, float slope) {
      * {@code relu}, {@code leaky_relu}, {@code sigmoid}, {@code tanh} or {@code softplus}.
      */
     public static Activation named(String name) {
-        for (Function f : Function.values()) {
+        for (ActivationKind f : ActivationKind.values()) {
             if (f.name().toLowerCase(Locale.ROOT).equals(name)) {
-                return f == Function.LEAKY_RELU ? LEAKY_RELU : new Activation(f, 0f);
+                return f == ActivationKind.LEAKY_RELU ? LEAKY_RELU : new Activation(f, 0f);
             }
         }
         throw new IllegalArgumentException("unknown activation '" + name
@@ -94,6 +92,6 @@ public record Activation(Function function, float slope) {
 
     @Override
     public String toString() {
-        return function == Function.LEAKY_RELU ? "leaky_relu(" + slope + ")" : functionName();
+        return function == ActivationKind.LEAKY_RELU ? "leaky_relu(" + slope + ")" : functionName();
     }
 }

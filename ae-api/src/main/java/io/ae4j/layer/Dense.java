@@ -1,5 +1,6 @@
 package io.ae4j.layer;
 
+import io.ae4j.spi.ActivationKind;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
 import java.util.SplittableRandom;
@@ -75,14 +76,14 @@ public final class Dense implements Layer {
     public void forward(Backend backend, LayerState s) {
         Tensor z = s.scratch(0);
         backend.gemm(false, false, 1f, s.input(), s.parameter(0), 0f, z);
-        backend.biasActivation(z, s.parameter(1), activation, s.output());
+        backend.biasActivation(z, s.parameter(1), activation.function(), activation.slope(), s.output());
     }
 
     @Override
     public void backward(Backend backend, LayerState s) {
         Tensor gradZ = s.outputGradient();
-        if (!s.gradientAtLogits() && activation.function() != Activation.Function.LINEAR) {
-            backend.activationBackward(activation, s.scratch(0), s.output(), gradZ);
+        if (!s.gradientAtLogits() && activation.function() != ActivationKind.LINEAR) {
+            backend.activationBackward(activation.function(), activation.slope(), s.scratch(0), s.output(), gradZ);
         }
         backend.gemm(true, false, 1f, s.input(), gradZ, 0f, s.parameterGradient(0));
         backend.columnSums(gradZ, s.parameterGradient(1));
@@ -93,7 +94,7 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor logits(LayerState state) {
-        return activation.function() == Activation.Function.SIGMOID ? state.scratch(0) : null;
+        return activation.function() == ActivationKind.SIGMOID ? state.scratch(0) : null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ae4j.layer;
 
+import io.ae4j.spi.ActivationKind;
 import io.ae4j.spi.Backend;
 
 /**
@@ -39,7 +40,7 @@ public final class KlSparsity extends PassThroughLayer {
     /** Mean activations are compared with a probability; other codes would make the gradient explode. */
     @Override
     public void checkFollows(Layer previous) {
-        if (previous.activation().function() != Activation.Function.SIGMOID) {
+        if (previous.activation().function() != ActivationKind.SIGMOID) {
             throw new IllegalArgumentException("KL sparsity needs activations in (0, 1), but the layer before it ("
                     + previous + ") is not a sigmoid; make it Activation.SIGMOID or use ActivityL1");
         }

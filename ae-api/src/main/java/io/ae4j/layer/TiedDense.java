@@ -1,5 +1,6 @@
 package io.ae4j.layer;
 
+import io.ae4j.spi.ActivationKind;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
 import java.util.SplittableRandom;
@@ -72,14 +73,14 @@ public final class TiedDense implements Layer {
     public void forward(Backend backend, LayerState s) {
         Tensor z = s.scratch(0);
         backend.gemm(false, true, 1f, s.input(), s.parameter(1), 0f, z);
-        backend.biasActivation(z, s.parameter(0), activation, s.output());
+        backend.biasActivation(z, s.parameter(0), activation.function(), activation.slope(), s.output());
     }
 
     @Override
     public void backward(Backend backend, LayerState s) {
         Tensor gradZ = s.outputGradient();
-        if (!s.gradientAtLogits() && activation.function() != Activation.Function.LINEAR) {
-            backend.activationBackward(activation, s.scratch(0), s.output(), gradZ);
+        if (!s.gradientAtLogits() && activation.function() != ActivationKind.LINEAR) {
+            backend.activationBackward(activation.function(), activation.slope(), s.scratch(0), s.output(), gradZ);
         }
         // d/dW of input . W^T is (input^T . gradZ)^T = gradZ^T . input, W's own shape.
         backend.gemm(true, false, 1f, gradZ, s.input(), 0f, s.parameterGradient(1));
@@ -91,7 +92,7 @@ public final class TiedDense implements Layer {
 
     @Override
     public Tensor logits(LayerState state) {
-        return activation.function() == Activation.Function.SIGMOID ? state.scratch(0) : null;
+        return activation.function() == ActivationKind.SIGMOID ? state.scratch(0) : null;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.ae4j.spi;
 
-import io.ae4j.layer.Activation;
 
 /**
  * The compute kernels of one backend, over row-major float32 {@link Tensor}s it owns.
@@ -68,14 +67,14 @@ public interface Backend {
      * every row of {@code z} <em>in place</em>, then writes {@code output = activation(z)}.
      * {@code z} thereby keeps the pre-activation for {@link #activationBackward}.
      */
-    void biasActivation(Tensor z, Tensor bias, Activation activation, Tensor output);
+    void biasActivation(Tensor z, Tensor bias, ActivationKind kind, float slope, Tensor output);
 
     /**
      * Back-propagates through an activation: {@code gradient *= activation'(z)}, in place.
      * {@code output} holds {@code activation(z)}, which a backend may use instead of {@code z}
      * where that is cheaper (sigmoid, tanh).
      */
-    void activationBackward(Activation activation, Tensor z, Tensor output, Tensor gradient);
+    void activationBackward(ActivationKind kind, float slope, Tensor z, Tensor output, Tensor gradient);
 
     // ---- losses ------------------------------------------------------------------------------
 

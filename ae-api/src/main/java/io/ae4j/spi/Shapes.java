@@ -78,6 +78,17 @@ public final class Shapes {
     }
 
     /** Checks that {@code row} is {@code 1 x cols}. */
+    /** Fails unless {@code kind} is set and {@code slope} fits it: [0, 1) for a leaky ReLU, 0 otherwise. */
+    public static void checkActivation(String what, ActivationKind kind, float slope) {
+        if (kind == null) {
+            throw new IllegalArgumentException(what + ": the activation kind is null");
+        }
+        if (kind == ActivationKind.LEAKY_RELU ? !(slope >= 0f && slope < 1f) : slope != 0f) {
+            throw new IllegalArgumentException(what + ": a leaky ReLU's slope must be in [0, 1) and other kinds take "
+                    + "slope 0; got " + kind + " with slope " + slope);
+        }
+    }
+
     public static void checkRowVector(String what, Tensor row, int cols) {
         checkNotNull(what, row);
         if (row.rows() != 1 || row.cols() != cols) {

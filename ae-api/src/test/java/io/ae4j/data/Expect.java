@@ -11,10 +11,6 @@ final class Expect {
     private Expect() {
     }
 
-    static DataFileException dataError(Executable call, String... parts) {
-        return contains(assertThrows(DataFileException.class, call), parts);
-    }
-
     static IllegalArgumentException illegal(Executable call, String... parts) {
         return contains(assertThrows(IllegalArgumentException.class, call), parts);
     }

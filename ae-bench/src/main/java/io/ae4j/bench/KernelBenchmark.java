@@ -1,6 +1,7 @@
 package io.ae4j.bench;
 
 import io.ae4j.layer.Activation;
+import io.ae4j.spi.ActivationKind;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Backends;
 import io.ae4j.spi.Tensor;
@@ -94,7 +95,7 @@ public class KernelBenchmark {
     /** Fused bias + sigmoid over the product's output, as the MNIST and WIDE output layers do. */
     @Benchmark
     public Tensor biasSigmoid() {
-        kernels.biasActivation(c, bias, Activation.SIGMOID, out);
+        kernels.biasActivation(c, bias, ActivationKind.SIGMOID, 0f, out);
         return out;
     }
 

@@ -1,8 +1,8 @@
 package io.ae4j.cli;
 
-import io.ae4j.data.DataFileException;
 import io.ae4j.data.NotEnoughHeapException;
-import io.ae4j.io.ModelFormatException;
+import io.ae4j.data.file.DataFileException;
+import io.ae4j.model.ModelFormatException;
 import io.ae4j.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The {@code ae} command's entry point. Exit codes: 0 success, 1 a user error (a one-line message

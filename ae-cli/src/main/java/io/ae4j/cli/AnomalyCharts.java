@@ -2,7 +2,7 @@ package io.ae4j.cli;
 
 import io.ae4j.anomaly.AnomalyReport;
 import io.ae4j.anomaly.Curve;
-import io.ae4j.io.AtomicFiles;
+import io.ae4j.model.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.ae4j.cli;
 
-import io.ae4j.data.Dataset;
+import io.ae4j.data.file.Dataset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.ae4j.cli;
 
-import io.ae4j.data.CsvReader;
-import io.ae4j.data.Dataset;
-import io.ae4j.data.IdxReader;
-import io.ae4j.data.ReadProgress;
+import io.ae4j.data.file.CsvReader;
+import io.ae4j.data.file.Dataset;
+import io.ae4j.data.file.IdxReader;
+import io.ae4j.data.file.ReadProgress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.anomaly.AnomalyDetector;
-import io.ae4j.data.Dataset;
 import io.ae4j.data.FloatMatrix;
-import io.ae4j.data.ImageShape;
+import io.ae4j.data.file.Dataset;
+import io.ae4j.data.file.ImageShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
-import io.ae4j.data.Dataset;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.file.Dataset;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.Dense;
 import io.ae4j.loss.Loss;

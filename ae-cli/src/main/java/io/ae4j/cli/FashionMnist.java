@@ -1,8 +1,8 @@
 package io.ae4j.cli;
 
-import io.ae4j.data.Dataset;
-import io.ae4j.data.IdxReader;
-import io.ae4j.io.AtomicFiles;
+import io.ae4j.data.file.Dataset;
+import io.ae4j.data.file.IdxReader;
+import io.ae4j.model.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

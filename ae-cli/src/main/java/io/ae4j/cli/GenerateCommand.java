@@ -2,9 +2,9 @@ package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.anomaly.CodeDistribution;
-import io.ae4j.data.CsvWriter;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.JavaHeap;
+import io.ae4j.data.file.CsvWriter;
 import io.ae4j.layer.VariationalLatent;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.ae4j.cli;
 
-import io.ae4j.io.AtomicFiles;
+import io.ae4j.model.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.ae4j.cli;
 
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.JavaHeap;
-import io.ae4j.io.AtomicFiles;
+import io.ae4j.model.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

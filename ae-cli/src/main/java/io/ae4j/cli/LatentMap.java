@@ -1,7 +1,7 @@
 package io.ae4j.cli;
 
 import io.ae4j.data.FloatMatrix;
-import io.ae4j.io.AtomicFiles;
+import io.ae4j.model.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.ae4j.cli;
 
-import io.ae4j.io.AtomicFiles;
+import io.ae4j.model.AtomicFiles;
 import io.ae4j.train.TrainingHistory;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
-import io.ae4j.data.Dataset;
-import io.ae4j.data.CsvWriter;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.Scaler;
+import io.ae4j.data.file.CsvWriter;
+import io.ae4j.data.file.Dataset;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import io.ae4j.Autoencoder;
 import io.ae4j.anomaly.AnomalyReport;
 import io.ae4j.anomaly.Curve;
 import io.ae4j.data.FloatMatrix;
-import io.ae4j.data.ImageShape;
+import io.ae4j.data.file.ImageShape;
 import io.ae4j.train.TrainingHistory;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,6 +1,6 @@
 package io.ae4j.cli;
 
-import io.ae4j.data.ReadProgress;
+import io.ae4j.data.file.ReadProgress;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;

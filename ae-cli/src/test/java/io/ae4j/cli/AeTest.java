@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.Autoencoder;
-import io.ae4j.data.DataFileException;
-import io.ae4j.data.Dataset;
 import io.ae4j.data.FloatMatrix;
-import io.ae4j.io.ModelFormatException;
+import io.ae4j.data.file.DataFileException;
+import io.ae4j.data.file.Dataset;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.Dense;
+import io.ae4j.model.ModelFormatException;
 import io.ae4j.optim.Sgd;
 import io.ae4j.spi.Backends;
 import io.ae4j.train.FitConfig;
@@ -24,8 +24,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** How {@link Ae} reports failures: user errors in one line, bugs as bugs, running out of memory with the way out. */
 class AeTest {

@@ -3,8 +3,8 @@ package io.ae4j.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.ae4j.data.Dataset;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.data.file.Dataset;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

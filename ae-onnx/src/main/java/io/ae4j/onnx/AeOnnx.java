@@ -1,7 +1,7 @@
 package io.ae4j.onnx;
 
 import io.ae4j.Autoencoder;
-import io.ae4j.io.AtomicFiles;
+import io.ae4j.model.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -303,7 +303,7 @@ public abstract class KernelConformanceTest {
         bias[3] = 0;
         Tensor tz = tensor(z, rows, cols);
         Tensor out = backend.create(rows, cols);
-        backend.biasActivation(tz, tensor(bias, 1, cols), activation, out);
+        backend.biasActivation(tz, tensor(bias, 1, cols), activation.function(), activation.slope(), out);
         float[] zAfter = values(tz);
         double[] expected = new double[z.length];
         for (int i = 0; i < z.length; i++) {
@@ -327,9 +327,9 @@ public abstract class KernelConformanceTest {
         float[] gradient = uniform(rows * cols, -2, 2, 10);
         Tensor tz = tensor(z, rows, cols);
         Tensor out = backend.create(rows, cols);
-        backend.biasActivation(tz, backend.create(1, cols), activation, out);
+        backend.biasActivation(tz, backend.create(1, cols), activation.function(), activation.slope(), out);
         Tensor tg = tensor(gradient, rows, cols);
-        backend.activationBackward(activation, tz, out, tg);
+        backend.activationBackward(activation.function(), activation.slope(), tz, out, tg);
         double[] expected = new double[z.length];
         for (int i = 0; i < z.length; i++) {
             expected[i] = gradient[i] * activation.derivative(z[i]);

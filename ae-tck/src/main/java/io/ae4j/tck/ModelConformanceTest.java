@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.data.FloatMatrix;
-import io.ae4j.io.ModelFormatException;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.Dense;
+import io.ae4j.model.ModelFormatException;
 import io.ae4j.optim.Optimizer;
 import io.ae4j.spi.Backend;
 import io.ae4j.train.EarlyStopping;
@@ -192,8 +192,8 @@ public abstract class ModelConformanceTest {
         Autoencoder ae = model(7);
         Path file = dir.resolve("odd.ae4j");
         ae.save(file);
-        io.ae4j.io.ModelSnapshot s = io.ae4j.io.ModelFile.read(file);
-        io.ae4j.io.ModelFile.write(new io.ae4j.io.ModelSnapshot(s.inputSize(), s.encoder(), s.decoder(), s.loss(),
+        io.ae4j.model.ModelSnapshot s = io.ae4j.model.ModelFile.read(file);
+        io.ae4j.model.ModelFile.write(new io.ae4j.model.ModelSnapshot(s.inputSize(), s.encoder(), s.decoder(), s.loss(),
                 s.optimizer(), s.clipNorm(), s.seed(), s.parameters(), s.optimizerState(), s.step(),
                 java.util.Map.of("trained.epochs", "many", "note", "written by hand")), file);
         Autoencoder loaded = Autoencoder.load(file, backend());

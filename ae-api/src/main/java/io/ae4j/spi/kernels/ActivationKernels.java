@@ -1,6 +1,6 @@
 package io.ae4j.spi.kernels;
 
-import io.ae4j.layer.Activation;
+import io.ae4j.spi.ActivationKind;
 
 /** Element-wise activation functions and their derivatives over ranges of row-major arrays. */
 public final class ActivationKernels {
@@ -9,8 +9,8 @@ public final class ActivationKernels {
     }
 
     /** {@code output[from..to) = activation(z[from..to))}; {@code output} may be {@code z}. */
-    public static void forward(Activation activation, float[] z, float[] output, int from, int to) {
-        switch (activation.function()) {
+    public static void forward(ActivationKind kind, float slope, float[] z, float[] output, int from, int to) {
+        switch (kind) {
             case LINEAR:
                 System.arraycopy(z, from, output, from, to - from);
                 break;
@@ -20,7 +20,6 @@ public final class ActivationKernels {
                 }
                 break;
             case LEAKY_RELU: {
-                float slope = activation.slope();
                 for (int i = from; i < to; i++) {
                     output[i] = z[i] > 0f ? z[i] : slope * z[i];
                 }
@@ -42,7 +41,7 @@ public final class ActivationKernels {
                 }
                 break;
             default:
-                throw new AssertionError(activation);
+                throw new AssertionError(kind);
         }
     }
 
@@ -50,9 +49,9 @@ public final class ActivationKernels {
      * {@code gradient[from..to) *= activation'(z)}, in place; {@code output} holds
      * {@code activation(z)} and stands in for {@code z} where that is cheaper.
      */
-    public static void backward(Activation activation, float[] z, float[] output, float[] gradient, int from,
+    public static void backward(ActivationKind kind, float slope, float[] z, float[] output, float[] gradient, int from,
                                 int to) {
-        switch (activation.function()) {
+        switch (kind) {
             case LINEAR:
                 break;
             case RELU:
@@ -62,7 +61,6 @@ public final class ActivationKernels {
                 }
                 break;
             case LEAKY_RELU: {
-                float slope = activation.slope();
                 for (int i = from; i < to; i++) {
                     gradient[i] *= z[i] > 0f ? 1f : slope;
                 }
@@ -84,7 +82,7 @@ public final class ActivationKernels {
                 }
                 break;
             default:
-                throw new AssertionError(activation);
+                throw new AssertionError(kind);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.ae4j.spi.kernels;
 
-import io.ae4j.layer.Activation;
+import io.ae4j.spi.ActivationKind;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.LossKind;
 import io.ae4j.spi.Shapes;
@@ -123,41 +123,41 @@ public abstract class HeapBackend implements Backend {
     // ---- activations -------------------------------------------------------------------------
 
     @Override
-    public void biasActivation(Tensor z, Tensor bias, Activation activation, Tensor output) {
+    public void biasActivation(Tensor z, Tensor bias, ActivationKind kind, float slope, Tensor output) {
         float[] zd = array(z);
         float[] bd = array(bias);
         float[] od = array(output);
-        checkNotNull("biasActivation", activation);
+        Shapes.checkActivation("biasActivation", kind, slope);
         Shapes.checkRowVector("biasActivation", bias, z.cols());
         Shapes.checkSame("biasActivation", z, output);
-        biasActivation(zd, bd, z.cols(), activation, od);
+        biasActivation(zd, bd, z.cols(), kind, slope, od);
     }
 
     /** {@code z[r][.] += bias} for every row (in place), then {@code output = activation(z)}. */
-    protected void biasActivation(float[] z, float[] bias, int cols, Activation activation, float[] output) {
+    protected void biasActivation(float[] z, float[] bias, int cols, ActivationKind kind, float slope, float[] output) {
         // Activate each row right after adding the bias, while it is still in L1.
         for (int row = 0; row < z.length; row += cols) {
             for (int j = 0; j < cols; j++) {
                 z[row + j] += bias[j];
             }
-            ActivationKernels.forward(activation, z, output, row, row + cols);
+            ActivationKernels.forward(kind, slope, z, output, row, row + cols);
         }
     }
 
     @Override
-    public void activationBackward(Activation activation, Tensor z, Tensor output, Tensor gradient) {
+    public void activationBackward(ActivationKind kind, float slope, Tensor z, Tensor output, Tensor gradient) {
         float[] zd = array(z);
         float[] od = array(output);
         float[] gd = array(gradient);
-        checkNotNull("activationBackward", activation);
+        Shapes.checkActivation("activationBackward", kind, slope);
         Shapes.checkSame("activationBackward", z, output);
         Shapes.checkSame("activationBackward", z, gradient);
-        activationBackward(activation, zd, od, gd);
+        activationBackward(kind, slope, zd, od, gd);
     }
 
     /** {@code gradient *= activation'(z)}, in place, where {@code output = activation(z)}. */
-    protected void activationBackward(Activation activation, float[] z, float[] output, float[] gradient) {
-        ActivationKernels.backward(activation, z, output, gradient, 0, gradient.length);
+    protected void activationBackward(ActivationKind kind, float slope, float[] z, float[] output, float[] gradient) {
+        ActivationKernels.backward(kind, slope, z, output, gradient, 0, gradient.length);
     }
 
     // ---- losses ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 package io.ae4j.backend.nd4j;
 
-import io.ae4j.layer.Activation;
+import io.ae4j.spi.ActivationKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
@@ -33,8 +33,8 @@ final class Nd4jActivations {
     }
 
     /** {@code output = activation(z)}; {@code z} is not modified. */
-    static void forward(Activation activation, INDArray z, INDArray output) {
-        switch (activation.function()) {
+    static void forward(ActivationKind kind, float slope, INDArray z, INDArray output) {
+        switch (kind) {
             case LINEAR:
                 output.assign(z);
                 break;
@@ -42,19 +42,19 @@ final class Nd4jActivations {
                 Nd4j.exec(new RectifiedLinear(z, output, 0.0));
                 break;
             case LEAKY_RELU:
-                Nd4j.exec(new LeakyReLU(z, output, activation.slope()));
+                Nd4j.exec(new LeakyReLU(z, output, slope));
                 break;
             case SIGMOID:
             case TANH:
             case SOFTPLUS: {
                 INDArray wide = Nd4jScratch.doubles(0, z);
                 wide.assign(z);
-                smoothInPlace(activation.function(), wide);
+                smoothInPlace(kind, wide);
                 output.assign(wide);
                 break;
             }
             default:
-                throw new AssertionError(activation);
+                throw new AssertionError(kind);
         }
     }
 
@@ -62,8 +62,8 @@ final class Nd4jActivations {
      * {@code gradient *= activation'(z)}, in place, where {@code output} holds
      * {@code activation(z)}; {@code z} and {@code output} are not modified.
      */
-    static void backward(Activation activation, INDArray z, INDArray output, INDArray gradient) {
-        switch (activation.function()) {
+    static void backward(ActivationKind kind, float slope, INDArray z, INDArray output, INDArray gradient) {
+        switch (kind) {
             case LINEAR:
                 break;
             case RELU:
@@ -71,41 +71,41 @@ final class Nd4jActivations {
                 Nd4j.exec(new RectifiedLinearDerivative(z, gradient, gradient));
                 break;
             case LEAKY_RELU:
-                leakyReluBackward(activation.slope(), z, gradient);
+                leakyReluBackward(slope, z, gradient);
                 break;
             case SIGMOID: {
                 // o (1 - o) from the output, as the reference, in float32.
-                INDArray slope = Nd4jScratch.floats(0, z);
-                Nd4j.exec(new TimesOneMinus(output, slope));
-                Nd4j.exec(new MulOp(gradient, slope, gradient));
+                INDArray derivative = Nd4jScratch.floats(0, z);
+                Nd4j.exec(new TimesOneMinus(output, derivative));
+                Nd4j.exec(new MulOp(gradient, derivative, gradient));
                 break;
             }
             case TANH: {
                 // 1 - o^2 from the output, as the reference, in float32.
-                INDArray slope = Nd4jScratch.floats(0, z);
-                Nd4j.exec(new Square(output, slope));
-                Nd4j.exec(new ScalarReverseSubtraction(slope, 1.0));
-                Nd4j.exec(new MulOp(gradient, slope, gradient));
+                INDArray derivative = Nd4jScratch.floats(0, z);
+                Nd4j.exec(new Square(output, derivative));
+                Nd4j.exec(new ScalarReverseSubtraction(derivative, 1.0));
+                Nd4j.exec(new MulOp(gradient, derivative, gradient));
                 break;
             }
             case SOFTPLUS: {
                 // softplus' = sigmoid(z), in float64 and rounded. ND4J's SoftPlusBp is
                 // e^z / (e^z + 1), NaN from z = 89.
                 INDArray wide = Nd4jScratch.doubles(0, z);
-                INDArray slope = Nd4jScratch.floats(0, z);
+                INDArray derivative = Nd4jScratch.floats(0, z);
                 wide.assign(z);
                 Nd4j.exec(new Sigmoid(wide, wide));
-                slope.assign(wide);
-                Nd4j.exec(new MulOp(gradient, slope, gradient));
+                derivative.assign(wide);
+                Nd4j.exec(new MulOp(gradient, derivative, gradient));
                 break;
             }
             default:
-                throw new AssertionError(activation);
+                throw new AssertionError(kind);
         }
     }
 
     /** {@code x = function(x)} in place, for sigmoid, tanh or softplus, on a DOUBLE array. */
-    private static void smoothInPlace(Activation.Function function, INDArray x) {
+    private static void smoothInPlace(ActivationKind function, INDArray x) {
         switch (function) {
             case SIGMOID:
                 Nd4j.exec(new Sigmoid(x, x));

@@ -1,6 +1,6 @@
 package io.ae4j.backend.nd4j;
 
-import io.ae4j.layer.Activation;
+import io.ae4j.spi.ActivationKind;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.LossKind;
 import io.ae4j.spi.Shapes;
@@ -126,26 +126,26 @@ public final class Nd4jBackend implements Backend {
     // ---- activations -------------------------------------------------------------------------
 
     @Override
-    public void biasActivation(Tensor z, Tensor bias, Activation activation, Tensor output) {
+    public void biasActivation(Tensor z, Tensor bias, ActivationKind kind, float slope, Tensor output) {
         Nd4jTensor nz = Nd4jTensor.of(z);
         Nd4jTensor nb = Nd4jTensor.of(bias);
         Nd4jTensor no = Nd4jTensor.of(output);
-        checkActivation(activation);
+        Shapes.checkActivation("biasActivation", kind, slope);
         Shapes.checkRowVector("biasActivation", nb, nz.cols());
         Shapes.checkSame("biasActivation", nz, no);
         Nd4j.exec(new BroadcastAddOp(nz.array, nb.array, nz.array, 1));
-        Nd4jActivations.forward(activation, nz.array, no.array);
+        Nd4jActivations.forward(kind, slope, nz.array, no.array);
     }
 
     @Override
-    public void activationBackward(Activation activation, Tensor z, Tensor output, Tensor gradient) {
+    public void activationBackward(ActivationKind kind, float slope, Tensor z, Tensor output, Tensor gradient) {
         Nd4jTensor nz = Nd4jTensor.of(z);
         Nd4jTensor no = Nd4jTensor.of(output);
         Nd4jTensor ng = Nd4jTensor.of(gradient);
-        checkActivation(activation);
+        Shapes.checkActivation("activationBackward", kind, slope);
         Shapes.checkSame("activationBackward", nz, no);
         Shapes.checkSame("activationBackward", nz, ng);
-        Nd4jActivations.backward(activation, nz.array, no.array, ng.array);
+        Nd4jActivations.backward(kind, slope, nz.array, no.array, ng.array);
     }
 
     // ---- losses ------------------------------------------------------------------------------
@@ -308,12 +308,6 @@ public final class Nd4jBackend implements Backend {
         Shapes.checkSame("rmsPropUpdate", np, ng);
         Shapes.checkSame("rmsPropUpdate", np, ns);
         Nd4jUpdates.rmsProp(np.array, ng.array, ns.array, learningRate, rho, epsilon, decay);
-    }
-
-    private static void checkActivation(Activation activation) {
-        if (activation == null) {
-            throw new IllegalArgumentException("activation is null");
-        }
     }
 
     @Override

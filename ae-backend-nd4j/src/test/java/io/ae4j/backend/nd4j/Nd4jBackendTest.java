@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.layer.Activation;
+import io.ae4j.spi.ActivationKind;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.LossKind;
 import io.ae4j.spi.Tensor;
@@ -48,10 +49,10 @@ class Nd4jBackendTest {
     private float[] kernelsUsingScratch(int rows, int cols) {
         Tensor z = tensor(rows, cols, -30, 30, rows);
         Tensor out = backend.create(rows, cols);
-        backend.biasActivation(z, tensor(1, cols, -1, 1, cols), Activation.SOFTPLUS, out);
+        backend.biasActivation(z, tensor(1, cols, -1, 1, cols), ActivationKind.SOFTPLUS, 0f, out);
         Tensor gradient = backend.create(rows, cols);
         double loss = backend.loss(LossKind.BCE_WITH_LOGITS, z, tensor(rows, cols, 0, 1, 7), gradient);
-        backend.activationBackward(Activation.SOFTPLUS, z, out, gradient);
+        backend.activationBackward(ActivationKind.SOFTPLUS, 0f, z, out, gradient);
         Tensor p = tensor(rows, cols, -1, 1, 8);
         Tensor m = backend.create(rows, cols);
         Tensor v = backend.create(rows, cols);

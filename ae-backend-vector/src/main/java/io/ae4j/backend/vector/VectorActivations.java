@@ -1,6 +1,6 @@
 package io.ae4j.backend.vector;
 
-import io.ae4j.layer.Activation;
+import io.ae4j.spi.ActivationKind;
 import io.ae4j.spi.kernels.ActivationKernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -25,10 +25,10 @@ final class VectorActivations {
     }
 
     /** {@code output[from..to) = activation(z[from..to))}; {@code z} is not modified. */
-    static void forward(Activation activation, float[] z, float[] output, int from, int to) {
+    static void forward(ActivationKind kind, float slope, float[] z, float[] output, int from, int to) {
         int i = from;
         int end = from + F.loopBound(to - from);
-        switch (activation.function()) {
+        switch (kind) {
             case LINEAR:
                 System.arraycopy(z, from, output, from, to - from);
                 return;
@@ -40,7 +40,6 @@ final class VectorActivations {
                 }
                 break;
             case LEAKY_RELU: {
-                float slope = activation.slope();
                 for (; i < end; i += L) {
                     FloatVector x = FloatVector.fromArray(F, z, i);
                     x.mul(slope).blend(x, x.compare(VectorOperators.GT, 0f)).intoArray(output, i);
@@ -63,30 +62,29 @@ final class VectorActivations {
                 }
                 break;
             default:
-                throw new AssertionError(activation);
+                throw new AssertionError(kind);
         }
-        ActivationKernels.forward(activation, z, output, i, to);
+        ActivationKernels.forward(kind, slope, z, output, i, to);
     }
 
     /**
      * {@code gradient[0..size) *= activation'(z)}, in place; {@code output} holds
      * {@code activation(z)} and stands in for {@code z} for sigmoid and tanh.
      */
-    static void backward(Activation activation, float[] z, float[] output, float[] gradient, int size) {
+    static void backward(ActivationKind kind, float slope, float[] z, float[] output, float[] gradient, int size) {
         int i = 0;
         int end = F.loopBound(size);
-        switch (activation.function()) {
+        switch (kind) {
             case LINEAR:
                 return;
             case RELU:
             case LEAKY_RELU: {
                 // Multiplied, not blended, so that an infinite gradient times 0 is NaN as in the reference.
-                FloatVector slope = FloatVector.broadcast(F, activation.function() == Activation.Function.RELU
-                        ? 0f : activation.slope());
+                FloatVector negative = FloatVector.broadcast(F, kind == ActivationKind.RELU ? 0f : slope);
                 FloatVector one = FloatVector.broadcast(F, 1f);
                 for (; i < end; i += L) {
                     VectorMask<Float> positive = FloatVector.fromArray(F, z, i).compare(VectorOperators.GT, 0f);
-                    FloatVector.fromArray(F, gradient, i).mul(slope.blend(one, positive)).intoArray(gradient, i);
+                    FloatVector.fromArray(F, gradient, i).mul(negative.blend(one, positive)).intoArray(gradient, i);
                 }
                 break;
             }
@@ -104,14 +102,14 @@ final class VectorActivations {
                 break;
             case SOFTPLUS:
                 for (; i < end; i += L) {
-                    FloatVector slope = sigmoid(FloatVector.fromArray(F, z, i));
-                    FloatVector.fromArray(F, gradient, i).mul(slope).intoArray(gradient, i);
+                    FloatVector derivative = sigmoid(FloatVector.fromArray(F, z, i));
+                    FloatVector.fromArray(F, gradient, i).mul(derivative).intoArray(gradient, i);
                 }
                 break;
             default:
-                throw new AssertionError(activation);
+                throw new AssertionError(kind);
         }
-        ActivationKernels.backward(activation, z, output, gradient, i, size);
+        ActivationKernels.backward(kind, slope, z, output, gradient, i, size);
     }
 
     /** The logistic function: {@code 1 / (1 + e)} for z >= 0, {@code e / (1 + e)} below, with {@code e = exp(-|z|)}. */

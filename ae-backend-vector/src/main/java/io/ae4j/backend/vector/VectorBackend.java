@@ -1,6 +1,6 @@
 package io.ae4j.backend.vector;
 
-import io.ae4j.layer.Activation;
+import io.ae4j.spi.ActivationKind;
 import io.ae4j.spi.LossKind;
 import io.ae4j.spi.kernels.HeapBackend;
 import io.ae4j.spi.kernels.RowSplitter;
@@ -56,25 +56,25 @@ public final class VectorBackend extends HeapBackend {
     }
 
     @Override
-    protected void biasActivation(float[] z, float[] bias, int cols, Activation activation, float[] output) {
+    protected void biasActivation(float[] z, float[] bias, int cols, ActivationKind kind, float slope, float[] output) {
         if (z.length < minVectorLength) {
-            super.biasActivation(z, bias, cols, activation, output);
+            super.biasActivation(z, bias, cols, kind, slope, output);
             return;
         }
         // Activate each row right after adding the bias, while it is still in L1.
         for (int row = 0; row < z.length; row += cols) {
             VectorArithmetic.addRow(z, row, bias);
-            VectorActivations.forward(activation, z, output, row, row + cols);
+            VectorActivations.forward(kind, slope, z, output, row, row + cols);
         }
     }
 
     @Override
-    protected void activationBackward(Activation activation, float[] z, float[] output, float[] gradient) {
+    protected void activationBackward(ActivationKind kind, float slope, float[] z, float[] output, float[] gradient) {
         if (gradient.length < minVectorLength) {
-            super.activationBackward(activation, z, output, gradient);
+            super.activationBackward(kind, slope, z, output, gradient);
             return;
         }
-        VectorActivations.backward(activation, z, output, gradient, gradient.length);
+        VectorActivations.backward(kind, slope, z, output, gradient, gradient.length);
     }
 
     @Override
