@@ -29,6 +29,12 @@ RECIPES = {
     "default": NETWORK + ["--epochs", "20"],
     "denoising": NETWORK + ["--epochs", "20", "--variant", "denoising", "--noise", "mask:0.2"],
     "longer": NETWORK + ["--epochs", "40"],
+    # Each pixel standardised on the class's training images, so that an error counts in the pixel's own spread.
+    "standardized": ["--layers", "784,128,32", "--output", "linear", "--scale", "standard", "--batch", "64",
+                     "--seed", "0", "--epochs", "20"],
+    "wide64": ["--layers", "784,256,64", "--output", "sigmoid", "--batch", "64", "--seed", "0", "--epochs", "20"],
+    "wide128": ["--layers", "784,512,128", "--output", "sigmoid", "--batch", "64", "--seed", "0", "--epochs", "20"],
+    "wide256": ["--layers", "784,1024,256", "--output", "sigmoid", "--batch", "64", "--seed", "0", "--epochs", "20"],
     "vae": NETWORK + ["--epochs", "20", "--variant", "vae", "--loss", "bce", "--score", "reconstruction-probability"],
 }
 SCORES = ["combined", "reconstruction", "code-distance"]

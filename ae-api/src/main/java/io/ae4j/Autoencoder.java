@@ -1,29 +1,27 @@
 package io.ae4j;
 
-import io.ae4j.anomaly.ReconstructionErrors;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.JavaHeap;
-import io.ae4j.data.NotEnoughHeapException;
+import io.ae4j.distributed.DistributedTraining;
+import io.ae4j.distributed.StepSource;
 import io.ae4j.layer.Layer;
 import io.ae4j.loss.Loss;
-import io.ae4j.model.ModelFile;
+import io.ae4j.loss.TableLoss;
 import io.ae4j.model.ModelFormatException;
-import io.ae4j.model.ModelSnapshot;
+import io.ae4j.model.ModelStore;
 import io.ae4j.optim.Optimizer;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Backends;
+import io.ae4j.train.Architecture;
 import io.ae4j.train.FitConfig;
 import io.ae4j.train.Network;
-import io.ae4j.train.NetworkState;
-import io.ae4j.train.StepSource;
 import io.ae4j.train.TrainingHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 
@@ -41,8 +39,7 @@ import java.util.function.DoubleSupplier;
  *
  * reads in ae4j as
  *
- * <pre>{@code
- * Autoencoder ae = Autoencoder.builder()
+ * <pre>{@code Autoencoder ae = Autoencoder.builder()
  *     .inputSize(10)
  *     .encoder(Dense.of(10, Activation.RELU), Dense.of(5, Activation.RELU))
  *     .decoder(Dense.of(5, Activation.RELU), Dense.of(10, Activation.RELU))
@@ -52,6 +49,10 @@ import java.util.function.DoubleSupplier;
  * float[][] predicted = ae.reconstruct(data);
  * }</pre>
  *
+ * <p>Anomaly detection with a trained model (scores, thresholds, probabilities) is in
+ * {@link io.ae4j.anomaly}; distributed training engines drive a model through
+ * {@link #distributedTraining()}.
+ *
  * <p><b>Threads.</b> A trained model answers {@code encode}, {@code decode}, {@code reconstruct}
  * and {@code reconstructionErrors} from any number of threads at once. {@code fit} runs one at a
  * time: a second call while one runs is refused with {@link IllegalStateException}, and inference
@@ -60,31 +61,50 @@ import java.util.function.DoubleSupplier;
 public final class Autoencoder {
 
     private final Network network;
+    /** The number of encoder layers: the code is the input of layer {@code encoderLayers}. */
     private final int encoderLayers;
-    private static final String ANOMALY_THRESHOLD = "anomaly.threshold";
-
+    /** Read by inference threads while a fit updates it. */
     private final Map<String, String> metadata;
 
-    private Autoencoder(Network network, int encoderLayers, Map<String, String> metadata) {
+    private Autoencoder(Network network, Map<String, String> metadata) {
         this.network = network;
-        this.encoderLayers = encoderLayers;
-        // Read by inference threads while a fit updates it.
+        this.encoderLayers = network.architecture().encoder().size();
         this.metadata = new ConcurrentHashMap<>(metadata);
     }
 
-    /** Starts describing an autoencoder. */
+    private Autoencoder(ModelStore.Loaded loaded) {
+        this(loaded.network(), loaded.metadata());
+    }
+
+    /**
+     * Starts describing an autoencoder.
+     *
+     * @return a builder with the defaults: MSE, Adam, no clipping, a random seed, the default backend
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     // ---- training --------------------------------------------------------------------------
 
-    /** Trains on {@code data} (targets are the rows themselves), as Keras's {@code fit(data, data, ...)}. */
+    /**
+     * Trains on {@code data} (targets are the rows themselves), as Keras's {@code fit(data, data, ...)}.
+     *
+     * @param data   rows as wide as the input, finite
+     * @param config epochs, batch size, validation, early stopping and listeners
+     * @return what each epoch did
+     */
     public TrainingHistory fit(float[][] data, FitConfig config) {
         return fit(FloatMatrix.of(data), config);
     }
 
-    /** Trains on {@code data} (targets are the rows themselves), as Keras's {@code fit(data, data, ...)}. */
+    /**
+     * Trains on {@code data} (targets are the rows themselves), as Keras's {@code fit(data, data, ...)}.
+     *
+     * @param data   rows as wide as the input, finite
+     * @param config epochs, batch size, validation, early stopping and listeners
+     * @return what each epoch did
+     */
     public TrainingHistory fit(FloatMatrix data, FitConfig config) {
         if (data == null || data.rows() == 0) {
             throw new IllegalArgumentException("training data is empty: give at least one row");
@@ -107,15 +127,22 @@ public final class Autoencoder {
             train = data.rows(0, split);
             validation = data.rows(split, data.rows());
         }
-        return recordTraining(network.fit(train, validation, config), train.rows());
+        return recordTraining(network.fit(toNetwork(train), validation == null ? null : toNetwork(validation), config),
+                train.rows());
     }
 
     /**
      * Trains with steps computed elsewhere, such as on a Spark cluster, in the same loop as
      * {@link #fit(FloatMatrix, FitConfig)}: listeners, early stopping, the divergence guard and
-     * the history work as they do locally; see {@link Network#fit(StepSource, DoubleSupplier, FitConfig)}.
+     * the history work as they do locally. For distributed training engines; see
+     * {@link io.ae4j.distributed}. {@code config}'s epochs, early stopping and listeners apply; its
+     * batch size, shuffling and validation settings are the source's business.
      *
+     * @param steps          trains one batch per call, on this thread; it may change this model
+     *                       through {@link #distributedTraining()}
      * @param validationLoss mean validation loss per sample after each epoch, or null
+     * @param config         epochs, early stopping and listeners
+     * @return what each epoch did
      */
     public TrainingHistory fit(StepSource steps, DoubleSupplier validationLoss, FitConfig config) {
         if (steps == null || config == null) {
@@ -133,38 +160,70 @@ public final class Autoencoder {
         return history;
     }
 
+    /** Epochs trained so far, as the metadata records them (0 if a loaded file's record is not a number). */
+    private int epochsTrained() {
+        try {
+            return Integer.parseInt(metadata.getOrDefault("trained.epochs", "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /**
      * The mean loss per sample of {@code data}, as {@code fit} reports validation loss: Keras's
      * {@code evaluate(data, data)}. Noise and dropout are off; layers' penalties (sparsity, a
      * VAE's KL term) are included.
+     *
+     * @param data rows as wide as the input, finite
+     * @return the mean loss per sample
      */
     public double evaluate(FloatMatrix data) {
         checkInput("data", data, inputSize());
-        return network.evaluate(data);
+        return network.evaluate(toNetwork(data));
     }
 
     // ---- inference -------------------------------------------------------------------------
 
-    /** The code (latent vector) of each row: the encoder's output. */
+    /**
+     * The code (latent vector) of each row: the encoder's output.
+     *
+     * @param data rows as wide as the input, finite
+     * @return one code per row
+     */
     public float[][] encode(float[][] data) {
         return encode(FloatMatrix.of(data)).toArrays();
     }
 
-    /** The code (latent vector) of each row: the encoder's output. */
+    /**
+     * The code (latent vector) of each row: the encoder's output.
+     *
+     * @param data rows as wide as the input, finite
+     * @return one code per row, {@code rows x codeSize()}
+     */
     public FloatMatrix encode(FloatMatrix data) {
         checkInput("data", data, inputSize());
-        return network.predict(data, 0, encoderLayers);
+        return network.predict(toNetwork(data), 0, encoderLayers);
     }
 
-    /** Rows rebuilt from codes: the decoder's output, for new data drawn in code space. */
+    /**
+     * Rows rebuilt from codes: the decoder's output, for new data drawn in code space.
+     *
+     * @param codes codes as wide as {@link #codeSize()}, finite
+     * @return one row per code
+     */
     public float[][] decode(float[][] codes) {
         return decode(FloatMatrix.of(codes)).toArrays();
     }
 
-    /** Rows rebuilt from codes: the decoder's output, for new data drawn in code space. */
+    /**
+     * Rows rebuilt from codes: the decoder's output, for new data drawn in code space.
+     *
+     * @param codes codes as wide as {@link #codeSize()}, finite
+     * @return one row per code, {@code codes x inputSize()}
+     */
     public FloatMatrix decode(FloatMatrix codes) {
         checkInput("codes", codes, codeSize());
-        return network.predict(codes, encoderLayers, network.layers().size());
+        return fromNetwork(network.predict(codes, encoderLayers, layerCount()));
     }
 
     /**
@@ -172,7 +231,9 @@ public final class Autoencoder {
      * autoencoder (a {@link io.ae4j.layer.VariationalLatent} code) generates data. For other models
      * the prior is not the codes' distribution; fit one to {@link #encode}'s output instead.
      *
+     * @param n    the number of rows, > 0
      * @param seed the draw's seed: the same seed gives the same rows
+     * @return {@code n x inputSize()} rows
      */
     public FloatMatrix sample(int n, long seed) {
         if (n <= 0) {
@@ -184,7 +245,7 @@ public final class Autoencoder {
                     + " values, more than one array holds; draw at most " + JavaHeap.MAX_ARRAY_LENGTH / codeSize()
                     + " samples at a time");
         }
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         float[] codes = new float[(int) values];
         for (int i = 0; i < codes.length; i++) {
             codes[i] = (float) random.nextGaussian();
@@ -192,18 +253,50 @@ public final class Autoencoder {
         return decode(new FloatMatrix(codes, n, codeSize()));
     }
 
-    /** Each row encoded and decoded again: Keras's {@code predict}. */
+    /**
+     * Each row encoded and decoded again: Keras's {@code predict}.
+     *
+     * @param data rows as wide as the input, finite
+     * @return one reconstruction per row
+     */
     public float[][] reconstruct(float[][] data) {
         return reconstruct(FloatMatrix.of(data)).toArrays();
     }
 
-    /** Each row encoded and decoded again: Keras's {@code predict}. */
+    /**
+     * Each row encoded and decoded again: Keras's {@code predict}.
+     *
+     * @param data rows as wide as the input, finite
+     * @return one reconstruction per row, shaped as {@code data}
+     */
     public FloatMatrix reconstruct(FloatMatrix data) {
         checkInput("data", data, inputSize());
-        return network.predict(data, 0, network.layers().size());
+        return fromNetwork(network.predict(toNetwork(data), 0, layerCount()));
     }
 
-    /** Each row's mean loss between itself and its reconstruction: the anomaly score. */
+    /**
+     * {@code rows} passed through layers {@code from} (inclusive) to {@code to} (exclusive), counted
+     * over the encoder's layers and then the decoder's: the output of a part of the model, as a
+     * Keras sub-model gives it. {@code encode} is the range from 0 to the number of encoder layers.
+     *
+     * @param rows as wide as layer {@code from}'s input (for a {@link TableLoss} model, layer 0
+     *             takes the table with its categories one-hot: {@link TableLoss#expand})
+     * @param from the first layer
+     * @param to   the layer after the last
+     * @return the last layer's output, one row per input row
+     * @throws IllegalArgumentException if the range is empty or outside the model's layers, or the
+     *                                  rows are not as wide as that input or not finite
+     */
+    public FloatMatrix predict(FloatMatrix rows, int from, int to) {
+        return network.predict(rows, from, to);
+    }
+
+    /**
+     * Each row's mean loss between itself and its reconstruction: the anomaly score.
+     *
+     * @param data rows as wide as the input, finite
+     * @return one error per row, in the loss's units
+     */
     public float[] reconstructionErrors(float[][] data) {
         return reconstructionErrors(FloatMatrix.of(data));
     }
@@ -211,42 +304,59 @@ public final class Autoencoder {
     /**
      * Each row's mean loss between itself and its reconstruction: the classic anomaly score. For
      * other scores, thresholds by rule and anomaly probabilities, see {@link io.ae4j.anomaly.AnomalyDetector}.
+     *
+     * @param data rows as wide as the input, finite
+     * @return one error per row, in the loss's units
      */
     public float[] reconstructionErrors(FloatMatrix data) {
-        return ReconstructionErrors.ofRows(this, data);
+        checkInput("data", data, inputSize());
+        FloatMatrix rows = toNetwork(data);
+        return ReconstructionErrors.ofRows(loss(), rows, network.predict(rows, 0, layerCount()));
     }
 
     /**
      * Each value's loss between the data and its reconstruction, {@code rows x cols}: which fields
-     * make a row anomalous. The mean of a row is its {@link #reconstructionErrors reconstruction error}.
+     * make a row anomalous; a categorical column's error is its cross-entropy ({@link TableLoss}).
+     * The mean of a row is its {@link #reconstructionErrors reconstruction error}.
+     *
+     * @param data rows as wide as the input, finite
+     * @return one error per value, shaped as {@code data}
      */
     public FloatMatrix featureErrors(FloatMatrix data) {
-        return ReconstructionErrors.ofValues(this, data);
+        checkInput("data", data, inputSize());
+        FloatMatrix rows = toNetwork(data);
+        return ReconstructionErrors.ofColumns(loss(), rows, network.predict(rows, 0, layerCount()));
     }
 
+    /** {@code data} as the network takes it: with a {@link TableLoss}, its categories one-hot. */
+    private FloatMatrix toNetwork(FloatMatrix data) {
+        return loss() instanceof TableLoss table ? table.expand(data) : data;
+    }
+
+    /** The network's output as the data's columns: with a {@link TableLoss}, each category the likeliest. */
+    private FloatMatrix fromNetwork(FloatMatrix output) {
+        return loss() instanceof TableLoss table ? table.collapse(output) : output;
+    }
+
+    // ---- metadata --------------------------------------------------------------------------
+
     /**
-     * Sets the anomaly threshold to the {@code percentile}-th percentile (nearest rank) of the
-     * reconstruction errors of {@code data}, normally the training data, and keeps it in the
-     * model's metadata so that it is saved with the model. {@link io.ae4j.anomaly.AnomalyDetector}
-     * fits this threshold too, by any {@link io.ae4j.anomaly.ThresholdRule}.
+     * The model's metadata, kept in its file: what training recorded ({@code trained.epochs},
+     * {@code trained.loss}, {@code trained.rows}), a fitted scaler or anomaly detector, and
+     * whatever an application put there.
      *
-     * @return the threshold: rows whose error exceeds it are anomalies
-     * @throws IllegalArgumentException if {@code percentile} is not in (0, 100] or data is bad
+     * @return a copy
      */
-    public float fitAnomalyThreshold(FloatMatrix data, double percentile) {
-        if (!(percentile > 0 && percentile <= 100)) {
-            throw new IllegalArgumentException("percentile must be in (0, 100], got " + percentile);
-        }
-        float threshold = ReconstructionErrors.nearestRankPercentile(reconstructionErrors(data), percentile);
-        metadata.put(ANOMALY_THRESHOLD, Float.toString(threshold));
-        metadata.put("anomaly.percentile", Double.toString(percentile));
-        return threshold;
+    public Map<String, String> metadata() {
+        return Map.copyOf(metadata);
     }
 
     /**
      * Keeps {@code value} under {@code key} in the model's metadata, saved with the model: for
      * anything an application wants to travel with it (a data version, a code distribution).
      *
+     * @param key   one line of text without '='
+     * @param value one line of text
      * @throws IllegalArgumentException if the key is blank or holds '=' or a line break, or the
      *                                  value holds a line break
      */
@@ -260,40 +370,34 @@ public final class Autoencoder {
         metadata.put(key, value);
     }
 
-    /**
-     * The reconstruction error's anomaly threshold set by {@link #fitAnomalyThreshold} or by fitting
-     * an {@link io.ae4j.anomaly.AnomalyDetector}, here or before the model was saved.
-     */
-    public OptionalDouble anomalyThreshold() {
-        String value = metadata.get(ANOMALY_THRESHOLD);
-        try {
-            return value == null ? OptionalDouble.empty() : OptionalDouble.of(Float.parseFloat(value));
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("the model's metadata has " + ANOMALY_THRESHOLD + " = '" + value
-                    + "', not a number; set it again with fitAnomalyThreshold");
-        }
-    }
-
     // ---- saving and loading ----------------------------------------------------------------
 
-    /** Writes this model to {@code file} atomically; see {@link ModelFile} for the format. */
+    /**
+     * Writes this model to {@code file} atomically, in the ae4j model format.
+     *
+     * @param file the file to write or replace
+     * @throws IOException if the file cannot be written
+     */
     public void save(Path file) throws IOException {
-        if (file == null) {
-            throw new IllegalArgumentException("file must not be null");
-        }
-        ModelFile.write(snapshot(), file);
+        ModelStore.save(network, metadata, file);
     }
 
-    /** This model as the bytes of a model file: for shipping it to other machines or a store. */
+    /**
+     * This model as the bytes of a model file: for shipping it to other machines or a store.
+     *
+     * @return the bytes {@link #save} writes
+     */
     public byte[] toBytes() {
-        try {
-            return ModelFile.toBytes(snapshot());
-        } catch (IOException e) {
-            throw new IllegalStateException("this model cannot be written: " + e.getMessage(), e);
-        }
+        return ModelStore.toBytes(network, metadata);
     }
 
-    /** Reads a model saved by {@link #save}, onto the default backend. */
+    /**
+     * Reads a model saved by {@link #save}, onto the default backend.
+     *
+     * @param file a model file
+     * @return the model
+     * @throws IOException as {@link #load(Path, Backend)} does
+     */
     public static Autoencoder load(Path file) throws IOException {
         return load(file, Backends.get());
     }
@@ -302,120 +406,121 @@ public final class Autoencoder {
      * Reads a model saved by {@link #save}, onto {@code backend}. A loaded model passes the checks
      * {@link Builder#build} makes, and holds finite parameters and optimizer state.
      *
+     * @param file    a model file
+     * @param backend the backend to compute on
+     * @return the model
      * @throws ModelFormatException if the file is not an ae4j model, is damaged, or describes a model
      *                              that cannot be built; the message names the file and what is wrong
      */
     public static Autoencoder load(Path file, Backend backend) throws IOException {
-        if (file == null || backend == null) {
-            throw new IllegalArgumentException("file and backend must not be null");
-        }
-        return of(ModelFile.read(file), file.toString(), backend);
+        return new Autoencoder(ModelStore.load(file, backend));
     }
 
     /**
      * Reads a model from the bytes {@link #toBytes} gave, onto {@code backend}.
      *
-     * @param source names the bytes' origin in error messages
+     * @param bytes   the bytes of a model file
+     * @param source  names the bytes' origin in error messages
+     * @param backend the backend to compute on
+     * @return the model
      * @throws ModelFormatException as {@link #load(Path, Backend)} does, the message naming {@code source}
      */
     public static Autoencoder fromBytes(byte[] bytes, String source, Backend backend) throws IOException {
-        if (backend == null) {
-            throw new IllegalArgumentException("backend must not be null");
-        }
-        return of(ModelFile.fromBytes(bytes, source), source, backend);
-    }
-
-    /**
-     * The model {@code s} describes, checked by {@link Builder#build} as a model described in code
-     * is, with the weights, optimizer state and metadata of {@code s}.
-     *
-     * @throws ModelFormatException naming {@code source} if the builder refuses the description
-     */
-    private static Autoencoder of(ModelSnapshot s, String source, Backend backend) throws ModelFormatException {
-        Autoencoder model;
-        try {
-            model = builder().inputSize(s.inputSize())
-                    .encoder(s.encoder().toArray(new Layer[0])).decoder(s.decoder().toArray(new Layer[0]))
-                    .loss(s.loss()).optimizer(s.optimizer()).gradientClipNorm(s.clipNorm()).seed(s.seed())
-                    .backend(backend).build();
-        } catch (NotEnoughHeapException e) {
-            throw e;     // a sound model too large for this JVM: the file is fine, the heap is not
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source, "describes a model that cannot be built: " + e.getMessage()
-                    + " (the file is damaged or is not an ae4j model)");
-        }
-        model.network.setParameters(s.parameters());
-        model.network.setOptimizerState(s.optimizerState(), s.step());
-        model.metadata.putAll(s.metadata());
-        return model;
-    }
-
-    private ModelSnapshot snapshot() {
-        List<Layer> layers = network.layers();
-        Map<String, String> meta = new LinkedHashMap<>(metadata);
-        meta.put("saved.backend", network.backend().name());
-        NetworkState state = network.state();
-        return new ModelSnapshot(inputSize(), layers.subList(0, encoderLayers),
-                layers.subList(encoderLayers, layers.size()), network.loss(), network.optimizer(), network.clipNorm(),
-                network.seed(), state.parameters(), state.optimizerState(), state.step(), meta);
+        return new Autoencoder(ModelStore.fromBytes(bytes, source, backend));
     }
 
     // ---- description -----------------------------------------------------------------------
 
-    /** Features per row. */
+    /**
+     * Features per row.
+     *
+     * @return the input's width
+     */
     public int inputSize() {
-        return network.inputSize();
+        return loss() instanceof TableLoss table ? table.columns() : network.architecture().inputSize();
     }
 
-    /** Width of the code: the encoder's last layer. */
+    /**
+     * Width of the code: the encoder's last layer.
+     *
+     * @return the code's width
+     */
     public int codeSize() {
         return network.layerInputSize(encoderLayers);
     }
 
+    /**
+     * The encoder's layers.
+     *
+     * @return the layers, first to last, unmodifiable
+     */
     public List<Layer> encoderLayers() {
-        return network.layers().subList(0, encoderLayers);
+        return network.architecture().encoder();
     }
 
+    /**
+     * The decoder's layers.
+     *
+     * @return the layers, first to last, unmodifiable
+     */
     public List<Layer> decoderLayers() {
-        return network.layers().subList(encoderLayers, network.layers().size());
+        return network.architecture().decoder();
     }
 
+    /**
+     * The training loss, which also measures the reconstruction errors.
+     *
+     * @return the loss
+     */
+    public Loss loss() {
+        return network.architecture().loss();
+    }
+
+    /**
+     * The optimizer and its settings.
+     *
+     * @return the optimizer
+     */
+    public Optimizer optimizer() {
+        return network.architecture().optimizer();
+    }
+
+    /**
+     * The backend the model computes on.
+     *
+     * @return the backend
+     */
     public Backend backend() {
         return network.backend();
     }
 
-    /** The seed the initial weights were drawn from; set one with {@link Builder#seed} to reproduce a run. */
+    /**
+     * The seed the initial weights were drawn from; set one with {@link Builder#seed} to reproduce a run.
+     *
+     * @return the seed
+     */
     public long seed() {
-        return network.seed();
-    }
-
-    /** Epochs trained so far, as the metadata records them (0 if a loaded file's record is not a number). */
-    private int epochsTrained() {
-        try {
-            return Integer.parseInt(metadata.getOrDefault("trained.epochs", "0"));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** Training metadata kept in the model file: epochs trained, last loss, rows. */
-    public Map<String, String> metadata() {
-        return Map.copyOf(metadata);
+        return network.architecture().seed();
     }
 
     /**
-     * The training engine, for distributed training and other step-by-step use: gradients of a
-     * batch, applying gradients, and parameters and optimizer state as flat arrays.
+     * The number of weights and biases the model trains: Keras's {@code count_params()}.
+     *
+     * @return the number of parameters
      */
-    public Network network() {
-        return network;
+    public int parameterCount() {
+        return network.parameterCount();
     }
 
-    /** A table of the layers and their parameter counts, like Keras's {@code summary()}. */
+    /**
+     * A table of the layers and their parameter counts, like Keras's {@code summary()}.
+     *
+     * @return the table, one line per layer and a last line of totals
+     */
     public String summary() {
         StringBuilder text = new StringBuilder();
         text.append(String.format("%-8s %-32s %8s%n", "part", "layer", "params"));
-        List<Layer> layers = network.layers();
+        List<Layer> layers = network.architecture().layers();
         int total = 0;
         for (int l = 0; l < layers.size(); l++) {
             int params = 0;
@@ -426,13 +531,28 @@ public final class Autoencoder {
             text.append(String.format("%-8s %-32s %8d%n", l < encoderLayers ? "encoder" : "decoder", layers.get(l), params));
         }
         text.append(String.format("input %d, code %d, %d parameters, loss %s, optimizer %s, backend %s", inputSize(),
-                codeSize(), total, network.loss().id(), network.optimizer().id(), backend().name()));
+                codeSize(), total, loss().id(), optimizer().id(), backend().name()));
         return text.toString();
     }
 
     @Override
     public String toString() {
         return "Autoencoder[" + inputSize() + " -> " + codeSize() + " -> " + inputSize() + ", " + backend().name() + "]";
+    }
+
+    /**
+     * This model as distributed training engines drive it: the gradients of a batch, applying
+     * gradients, and its parameters and optimizer state as flat arrays. Not for ordinary training,
+     * which {@link #fit(FloatMatrix, FitConfig)} does; see {@link io.ae4j.distributed}.
+     *
+     * @return this model's replica surface, one per model
+     */
+    public DistributedTraining distributedTraining() {
+        return network.distributedTraining();
+    }
+
+    private int layerCount() {
+        return encoderLayers + network.architecture().decoder().size();
     }
 
     private static void checkInput(String what, FloatMatrix data, int width) {
@@ -457,26 +577,46 @@ public final class Autoencoder {
         private Builder() {
         }
 
-        /** Features per input row. */
+        /**
+         * Features per input row: with a {@link TableLoss}, the table's columns, each categorical
+         * column one feature (the network itself takes their one-hot encoding).
+         *
+         * @param inputSize the input's width, > 0
+         * @return this builder
+         */
         public Builder inputSize(int inputSize) {
-            if (inputSize <= 0) {
-                throw new IllegalArgumentException("input size must be > 0, got " + inputSize);
-            }
+            Architecture.checkInputSize(inputSize);
             this.inputSize = inputSize;
             return this;
         }
 
-        /** The encoder's layers, first to last; the last one's width is the code size. */
+        /**
+         * The encoder's layers; the last one's width is the code size.
+         *
+         * @param layers at least one, first to last
+         * @return this builder
+         */
         public Builder encoder(Layer... layers) {
             return addLayers(encoder, "encoder", layers);
         }
 
-        /** The decoder's layers, first to last; the last one must be as wide as the input. */
+        /**
+         * The decoder's layers; the last one must be as wide as the input (with a {@link TableLoss},
+         * as its {@linkplain TableLoss#width() one-hot width}, and linear).
+         *
+         * @param layers at least one, first to last
+         * @return this builder
+         */
         public Builder decoder(Layer... layers) {
             return addLayers(decoder, "decoder", layers);
         }
 
-        /** The training loss (default: mean squared error). */
+        /**
+         * The training loss (default: mean squared error).
+         *
+         * @param loss the loss
+         * @return this builder
+         */
         public Builder loss(Loss loss) {
             if (loss == null) {
                 throw new IllegalArgumentException("loss must not be null");
@@ -485,7 +625,12 @@ public final class Autoencoder {
             return this;
         }
 
-        /** The optimizer (default: Adam with Keras's defaults). */
+        /**
+         * The optimizer (default: Adam with Keras's defaults).
+         *
+         * @param optimizer the optimizer
+         * @return this builder
+         */
         public Builder optimizer(Optimizer optimizer) {
             if (optimizer == null) {
                 throw new IllegalArgumentException("optimizer must not be null");
@@ -494,13 +639,23 @@ public final class Autoencoder {
             return this;
         }
 
-        /** Seed for the initial weights and the default shuffle order; without one, a random seed is drawn and kept. */
+        /**
+         * Seed for the initial weights and the default shuffle order; without one, a random seed is drawn and kept.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** The backend to compute on (default: {@link Backends#get()}). */
+        /**
+         * The backend to compute on (default: {@link Backends#get()}).
+         *
+         * @param backend the backend
+         * @return this builder
+         */
         public Builder backend(Backend backend) {
             if (backend == null) {
                 throw new IllegalArgumentException("backend must not be null; omit it to use Backends.get()");
@@ -509,11 +664,14 @@ public final class Autoencoder {
             return this;
         }
 
-        /** Rescale gradients whose global L2 norm exceeds {@code maxNorm} (Keras's {@code global_clipnorm}); 0 turns clipping off. */
+        /**
+         * Rescale gradients whose global L2 norm exceeds {@code maxNorm} (Keras's {@code global_clipnorm}).
+         *
+         * @param maxNorm a finite number >= 0; 0 turns clipping off
+         * @return this builder
+         */
         public Builder gradientClipNorm(double maxNorm) {
-            if (!(maxNorm >= 0) || Double.isInfinite(maxNorm)) {
-                throw new IllegalArgumentException("gradient clip norm must be a finite number >= 0, got " + maxNorm);
-            }
+            Architecture.checkClipNorm(maxNorm);
             this.clipNorm = (float) maxNorm;
             return this;
         }
@@ -521,6 +679,7 @@ public final class Autoencoder {
         /**
          * Checks the description and creates the model with freshly drawn weights.
          *
+         * @return the model
          * @throws IllegalArgumentException if the input size is unset, a part has no layers, or the
          *                                  decoder's output is not as wide as the input
          */
@@ -528,31 +687,25 @@ public final class Autoencoder {
             if (inputSize == 0) {
                 throw new IllegalArgumentException("input size is not set: call inputSize(n) with the number of features per row");
             }
-            if (encoder.isEmpty() || decoder.isEmpty()) {
-                throw new IllegalArgumentException("the " + (encoder.isEmpty() ? "encoder" : "decoder")
-                        + " has no layers: give it at least one, for example Dense.of(" + inputSize + ", Activation.RELU)");
-            }
-            int output = inputSize;
-            for (Layer layer : encoder) {
-                output = layer.outputSize(output);
-            }
-            for (Layer layer : decoder) {
-                output = layer.outputSize(output);
-            }
-            if (output != inputSize) {
-                throw new IllegalArgumentException("the decoder's last layer has " + output + " units but the input has "
-                        + inputSize + " features; an autoencoder must reconstruct its input, so make it "
-                        + inputSize + " units wide");
-            }
-            long chosenSeed = seed != null ? seed : new java.util.SplittableRandom().nextLong();
-            List<Layer> layers = new ArrayList<>(encoder);
-            layers.addAll(decoder);
-            Network network = new Network(backend != null ? backend : Backends.get(), inputSize, layers, loss, optimizer,
+            long chosenSeed = seed != null ? seed : new SplittableRandom().nextLong();
+            Architecture architecture = new Architecture(networkInputSize(), encoder, decoder, loss, optimizer,
                     clipNorm, chosenSeed);
-            return new Autoencoder(network, encoder.size(), Map.of());
+            return new Autoencoder(new Network(backend != null ? backend : Backends.get(), architecture), Map.of());
         }
 
-        private Builder addLayers(List<Layer> part, String name, Layer[] layers) {
+        /** The network's input width: the input size, or with a {@link TableLoss}, its one-hot width. */
+        private int networkInputSize() {
+            if (!(loss instanceof TableLoss table)) {
+                return inputSize;
+            }
+            if (inputSize != table.columns()) {
+                throw new IllegalArgumentException("the input size is " + inputSize + " but the table loss has "
+                        + table.columns() + " columns; make them equal");
+            }
+            return table.width();
+        }
+
+                private Builder addLayers(List<Layer> part, String name, Layer[] layers) {
             if (layers == null || layers.length == 0) {
                 throw new IllegalArgumentException("the " + name + " needs at least one layer");
             }

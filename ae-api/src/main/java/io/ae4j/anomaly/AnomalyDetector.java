@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * <p>Fitting summarises the training rows' scores of every kind the model has
  * ({@link ScoreSummary}), so any kind can be scored later with its probability, and sets the
- * chosen kind's threshold. It also keeps the reconstruction error's threshold by the same rule
- * under {@code anomaly.threshold}, where {@link Autoencoder#anomalyThreshold()} reads it.
+ * chosen kind's threshold. It also keeps the reconstruction error's threshold by the same rule,
+ * where {@link ReconstructionThreshold#of} reads it.
  */
 public final class AnomalyDetector {
 
@@ -29,8 +29,6 @@ public final class AnomalyDetector {
     static final String RULE_KEY = "anomaly.rule";
     static final String THRESHOLD_KEY = "anomaly.score.threshold";
     static final String SUMMARY_KEY = "anomaly.scores.";
-    /** Where {@link Autoencoder#anomalyThreshold()} reads the reconstruction error's threshold. */
-    static final String RECONSTRUCTION_THRESHOLD_KEY = "anomaly.threshold";
 
     private final Autoencoder autoencoder;
     private final ScoreKind kind;
@@ -52,7 +50,13 @@ public final class AnomalyDetector {
         this.reconstructionProbability = reconstructionProbability;
     }
 
-    /** Fits the default detector: the {@link ScoreKind#DEFAULT} score and the {@link ThresholdRule#defaultRule()}. */
+    /**
+     * Fits the default detector: the {@link ScoreKind#DEFAULT} score and the {@link ThresholdRule#defaultRule()}.
+     *
+     * @param autoencoder the trained model
+     * @param training the rows the model was trained on, in its units
+     * @return the detector
+     */
     public static AnomalyDetector fit(Autoencoder autoencoder, FloatMatrix training) {
         return fit(autoencoder, training, ScoreKind.DEFAULT, ThresholdRule.defaultRule());
     }
@@ -61,6 +65,11 @@ public final class AnomalyDetector {
      * Fits a detector of {@code kind} with a threshold by {@code rule} on {@code training}, the rows
      * the model was trained on, and keeps it in the model's metadata.
      *
+     * @param autoencoder the trained model
+     * @param training the rows the model was trained on, in its units
+     * @param kind the score
+     * @param rule sets the threshold
+     * @return the detector
      * @throws IllegalArgumentException if the rule is {@code best-f1} (it needs labelled rows: use
      *                                  the other {@code fit}), or the kind does not apply to the model
      */
@@ -72,9 +81,14 @@ public final class AnomalyDetector {
      * As {@link #fit(Autoencoder, FloatMatrix, ScoreKind, ThresholdRule)}, with labelled validation
      * rows for the {@code best-f1} rule, which sets the threshold that maximises F1 on them.
      *
+     * @param autoencoder the trained model
+     * @param training the rows the model was trained on, in its units
+     * @param kind the score
+     * @param rule sets the threshold
      * @param validation          rows like the training rows, some of them anomalies; null unless
      *                            the rule is {@code best-f1}
      * @param validationAnomalous true for each validation row that is an anomaly
+     * @return the detector
      * @throws IllegalArgumentException if validation rows are missing for {@code best-f1} or given
      *                                  for another rule, or their labels are not one per row of
      *                                  both classes
@@ -121,7 +135,7 @@ public final class AnomalyDetector {
         autoencoder.putMetadata(KIND_KEY, kind.id());
         autoencoder.putMetadata(RULE_KEY, rule.toString());
         autoencoder.putMetadata(THRESHOLD_KEY, Double.toString(threshold));
-        autoencoder.putMetadata(RECONSTRUCTION_THRESHOLD_KEY, Float.toString((float) reconstructionThreshold));
+        autoencoder.putMetadata(ReconstructionThreshold.KEY, Float.toString((float) reconstructionThreshold));
         summaries.forEach((each, summary) -> autoencoder.putMetadata(SUMMARY_KEY + each.id(), summary.toText()));
         return new AnomalyDetector(autoencoder, kind, rule, threshold, summaries, codes, probability);
     }
@@ -136,6 +150,8 @@ public final class AnomalyDetector {
      * The detector kept in {@code autoencoder}'s metadata by {@link #fit}, here or before the model
      * was saved.
      *
+     * @param autoencoder a model
+     * @return the detector
      * @throws IllegalArgumentException if the model keeps none, or keeps a damaged one, saying which
      */
     public static AnomalyDetector of(Autoencoder autoencoder) {
@@ -190,6 +206,8 @@ public final class AnomalyDetector {
      * This detector with another score: its threshold set by the same rule on that score's
      * training summary, so that it flags as large a share of rows like the training rows.
      *
+     * @param other the score
+     * @return a detector of that score, kept in the model's metadata
      * @throws IllegalArgumentException if the model has no summary of that kind (the
      *                                  reconstruction probability of a model that is not variational),
      *                                  or the rule is {@code best-f1}, whose threshold holds for its own score only
@@ -219,6 +237,8 @@ public final class AnomalyDetector {
     /**
      * This detector with its threshold set by {@code other} on its score's training summary.
      *
+     * @param other the rule
+     * @return a detector with that rule's threshold, kept in the model's metadata
      * @throws IllegalArgumentException for {@code best-f1}, which needs labelled rows: use {@link #fit}
      */
     public AnomalyDetector withRule(ThresholdRule other) {
@@ -233,7 +253,12 @@ public final class AnomalyDetector {
                 reconstructionProbability);
     }
 
-    /** This detector with the threshold {@code value}, in the units of its score. */
+    /**
+     * This detector with the threshold {@code value}, in the units of its score.
+     *
+     * @param value the threshold
+     * @return a detector with that threshold, kept in the model's metadata
+     */
     public AnomalyDetector withThreshold(double value) {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("the threshold must be a number, got NaN");
@@ -241,38 +266,70 @@ public final class AnomalyDetector {
         return new AnomalyDetector(autoencoder, kind, rule, value, summaries, codes, reconstructionProbability);
     }
 
-    /** The score this detector computes. */
+    /**
+     * The score this detector computes.
+     *
+     * @return the score's kind
+     */
     public ScoreKind kind() {
         return kind;
     }
 
-    /** The rule that set the threshold when the detector was fitted or changed by {@link #withRule}. */
+    /**
+     * The rule that set the threshold when the detector was fitted or changed by {@link #withRule}.
+     *
+     * @return the rule
+     */
     public ThresholdRule rule() {
         return rule;
     }
 
-    /** Rows whose score exceeds this are anomalies. */
+    /**
+     * Rows whose score exceeds this are anomalies.
+     *
+     * @return the threshold
+     */
     public double threshold() {
         return threshold;
     }
 
-    /** The summary of the training rows' scores of {@code scoreKind}, if the model has that score. */
+    /**
+     * The summary of the training rows' scores of {@code scoreKind}, if the model has that score.
+     *
+     * @param scoreKind a score
+     * @return the summary, or empty
+     */
     public Optional<ScoreSummary> summary(ScoreKind scoreKind) {
         return Optional.ofNullable(summaries.get(scoreKind));
     }
 
-    /** Each row's score of this detector's kind; {@code data} in the model's units (scaled as in training). */
+    /**
+     * Each row's score of this detector's kind; {@code data} in the model's units (scaled as in training).
+     *
+     * @param data the rows to score
+     * @return one score per row
+     */
     public double[] scores(FloatMatrix data) {
         checkData("data", data, autoencoder);
         return scores(data, kind);
     }
 
-    /** The anomaly probability of a score of this detector's kind; see {@link ScoreSummary#probability}. */
+    /**
+     * The anomaly probability of a score of this detector's kind; see {@link ScoreSummary#probability}.
+     *
+     * @param score a score
+     * @return the probability, in [0, 1]
+     */
     public double probability(double score) {
         return summaries.get(kind).probability(score);
     }
 
-    /** Each row's score, anomaly probability and flag; {@code data} in the model's units. */
+    /**
+     * Each row's score, anomaly probability and flag; {@code data} in the model's units.
+     *
+     * @param data the rows to score
+     * @return the scores, probabilities and flags
+     */
     public AnomalyScores score(FloatMatrix data) {
         double[] scores = scores(data);
         double[] probabilities = new double[scores.length];
@@ -287,7 +344,7 @@ public final class AnomalyDetector {
 
     private double[] scores(FloatMatrix data, ScoreKind scoreKind) {
         return switch (scoreKind) {
-            case RECONSTRUCTION -> toDoubles(ReconstructionErrors.ofRows(autoencoder, data));
+            case RECONSTRUCTION -> toDoubles(autoencoder.reconstructionErrors(data));
             case CODE_DISTANCE -> codes.mahalanobis(autoencoder.encode(data));
             case COMBINED -> {
                 double[] errors = scores(data, ScoreKind.RECONSTRUCTION);

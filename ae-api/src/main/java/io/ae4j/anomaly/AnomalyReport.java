@@ -29,8 +29,10 @@ public final class AnomalyReport {
     /**
      * Measures {@code scores} against labels.
      *
+     * @param scores each row's score, larger for a more anomalous row
      * @param anomalous true for each row that is an anomaly
      * @param threshold rows whose score exceeds it are flagged, for precision, recall and F1
+     * @return the report
      * @throws IllegalArgumentException unless there is one label per score, both classes occur,
      *                                  every score is a number, and the threshold is not NaN
      */
@@ -50,22 +52,38 @@ public final class AnomalyReport {
         return new AnomalyReport(ranked, threshold, tp, fp);
     }
 
-    /** Rows measured. */
+    /**
+     * Rows measured.
+     *
+     * @return the number of rows
+     */
     public long rows() {
         return ranked.positives + ranked.negatives;
     }
 
-    /** Anomalous rows among them. */
+    /**
+     * Anomalous rows among them.
+     *
+     * @return the number of anomalies
+     */
     public long anomalies() {
         return ranked.positives;
     }
 
-    /** The threshold precision, recall and F1 are measured at. */
+    /**
+     * The threshold precision, recall and F1 are measured at.
+     *
+     * @return the threshold
+     */
     public double threshold() {
         return threshold;
     }
 
-    /** Area under the ROC curve: the chance that an anomaly outscores a normal row, ties counting half. */
+    /**
+     * Area under the ROC curve: the chance that an anomaly outscores a normal row, ties counting half.
+     *
+     * @return the area, in [0, 1]
+     */
     public double auroc() {
         // Sweep the groups from the highest score: a group's anomalies outscore the normal rows of
         // every lower group and tie with the group's own normal rows.
@@ -82,7 +100,11 @@ public final class AnomalyReport {
         return wins / ((double) ranked.positives * ranked.negatives);
     }
 
-    /** Average precision, the area under the precision-recall curve as a step function. */
+    /**
+     * Average precision, the area under the precision-recall curve as a step function.
+     *
+     * @return the average precision, in [0, 1]
+     */
     public double averagePrecision() {
         double sum = 0;
         long previous = 0;
@@ -94,28 +116,48 @@ public final class AnomalyReport {
         return sum / ranked.positives;
     }
 
-    /** Flagged rows that are anomalies, of all flagged rows; 0 when nothing is flagged. */
+    /**
+     * Flagged rows that are anomalies, of all flagged rows; 0 when nothing is flagged.
+     *
+     * @return the precision, in [0, 1]
+     */
     public double precision() {
         long flagged = flaggedAnomalies + flaggedNormal;
         return flagged == 0 ? 0 : (double) flaggedAnomalies / flagged;
     }
 
-    /** Anomalies flagged, of all anomalies. */
+    /**
+     * Anomalies flagged, of all anomalies.
+     *
+     * @return the recall, in [0, 1]
+     */
     public double recall() {
         return (double) flaggedAnomalies / ranked.positives;
     }
 
-    /** The harmonic mean of precision and recall; 0 when no anomaly is flagged. */
+    /**
+     * The harmonic mean of precision and recall; 0 when no anomaly is flagged.
+     *
+     * @return F1, in [0, 1]
+     */
     public double f1() {
         return 2.0 * flaggedAnomalies / (ranked.positives + flaggedAnomalies + flaggedNormal);
     }
 
-    /** Anomalies flagged at the threshold. */
+    /**
+     * Anomalies flagged at the threshold.
+     *
+     * @return the number of rows
+     */
     public long truePositives() {
         return flaggedAnomalies;
     }
 
-    /** Normal rows flagged at the threshold. */
+    /**
+     * Normal rows flagged at the threshold.
+     *
+     * @return the number of rows
+     */
     public long falsePositives() {
         return flaggedNormal;
     }
@@ -123,6 +165,8 @@ public final class AnomalyReport {
     /**
      * The ROC curve: (false positive rate, true positive rate) from (0, 0), then after each distinct
      * score from the highest down, ending at (1, 1).
+     *
+     * @return the curve
      */
     public Curve roc() {
         double[] x = new double[ranked.groups() + 1];
@@ -137,6 +181,8 @@ public final class AnomalyReport {
     /**
      * The precision-recall curve: (recall, precision) from (0, 1), as scikit-learn starts it, then
      * after each distinct score from the highest down, ending at recall 1.
+     *
+     * @return the curve
      */
     public Curve precisionRecall() {
         double[] x = new double[ranked.groups() + 1];

@@ -13,8 +13,11 @@ public final class BestF1Threshold {
     }
 
     /**
-     * @param scores    the validation rows' scores
+     * The threshold that maximises F1 on the rows.
+     *
+     * @param scores the validation rows' scores
      * @param anomalous true for each row that is an anomaly
+     * @return the threshold
      * @throws IllegalArgumentException unless there is one label per score and both classes occur
      */
     public static double of(double[] scores, boolean[] anomalous) {

@@ -40,6 +40,8 @@ public final class CodeDistribution {
      * The distribution of {@code codes} ({@code rows x k}): their mean, their covariance (divided
      * by the number of rows) and each dimension's range.
      *
+     * @param codes the training rows' codes
+     * @return the distribution
      * @throws IllegalArgumentException if there are no codes or a code is not finite
      */
     public static CodeDistribution fit(FloatMatrix codes) {
@@ -90,6 +92,10 @@ public final class CodeDistribution {
     /**
      * Fits the distribution of {@code autoencoder}'s codes of {@code data} and keeps it in the
      * model's metadata, saved with the model.
+     *
+     * @param autoencoder the trained model
+     * @param data the rows it was trained on, in its units
+     * @return the distribution
      */
     public static CodeDistribution fit(Autoencoder autoencoder, FloatMatrix data) {
         if (autoencoder == null) {
@@ -103,6 +109,8 @@ public final class CodeDistribution {
     /**
      * The distribution kept in {@code autoencoder}'s metadata, or empty if it keeps none.
      *
+     * @param autoencoder a model
+     * @return the distribution, or empty
      * @throws IllegalArgumentException if the kept distribution is damaged, saying how
      */
     public static Optional<CodeDistribution> of(Autoencoder autoencoder) {
@@ -131,7 +139,11 @@ public final class CodeDistribution {
         }
     }
 
-    /** The width of the codes. */
+    /**
+     * The width of the codes.
+     *
+     * @return {@code k}
+     */
     public int size() {
         return mean.length;
     }
@@ -163,6 +175,9 @@ public final class CodeDistribution {
      * {@code n} codes drawn from the distribution with {@code seed}, each value clipped to the
      * range it took in training (so that a relu code stays non-negative): {@code n x k}.
      *
+     * @param n the number of codes
+     * @param seed the seed
+     * @return the codes
      * @throws IllegalArgumentException unless {@code n} is at least 1 and the codes fit one matrix
      */
     public FloatMatrix sample(int n, long seed) {

@@ -60,7 +60,11 @@ public final class ReconstructionProbability {
      * Fits the likelihood's scales on {@code training} (for mse and mae) and keeps the settings in
      * the model's metadata.
      *
+     * @param autoencoder a trained variational autoencoder
+     * @param training the rows it was trained on, in its units
      * @param draws codes drawn per row, at least 1
+     * @param seed the seed of the draws
+     * @return the score's settings
      * @throws IllegalArgumentException if the model has no {@link VariationalLatent} code, its loss
      *                                  is not one of the built-in ones, or {@code draws} is below 1
      */
@@ -108,21 +112,36 @@ public final class ReconstructionProbability {
         }
     }
 
-    /** True if {@code autoencoder}'s encoder has a variational code, for which this score is defined. */
+    /**
+     * True if {@code autoencoder}'s encoder has a variational code, for which this score is defined.
+     *
+     * @param autoencoder a model
+     * @return whether the score is defined for it
+     */
     public static boolean appliesTo(Autoencoder autoencoder) {
         return autoencoder.encoderLayers().stream().anyMatch(VariationalLatent.class::isInstance);
     }
 
-    /** Codes drawn per row. */
+    /**
+     * Codes drawn per row.
+     *
+     * @return the number of draws
+     */
     public int draws() {
         return draws;
     }
 
-    /** Each row's score, {@code -ln} of its Monte-Carlo reconstruction probability; see the class comment. */
+    /**
+     * Each row's score, {@code -ln} of its Monte-Carlo reconstruction probability; see the class comment.
+     *
+     * @param autoencoder the model this score was fitted on
+     * @param data the rows to score, in its units
+     * @return one score per row
+     */
     public double[] scores(Autoencoder autoencoder, FloatMatrix data) {
         int latent = latentLayer(autoencoder);
-        int layers = autoencoder.network().layers().size();
-        FloatMatrix moments = latent == 0 ? data : autoencoder.network().predict(data, 0, latent);
+        int layers = autoencoder.encoderLayers().size() + autoencoder.decoderLayers().size();
+        FloatMatrix moments = latent == 0 ? data : autoencoder.predict(data, 0, latent);
         int k = moments.cols() / 2;
         int rows = data.rows();
         double[][] noise = noise(k);
@@ -136,7 +155,7 @@ public final class ReconstructionProbability {
                     codes[r * k + j] = (float) (mean + sigma * noise[l][j]);
                 }
             }
-            FloatMatrix decoded = autoencoder.network().predict(new FloatMatrix(codes, rows, k), latent + 1, layers);
+            FloatMatrix decoded = autoencoder.predict(new FloatMatrix(codes, rows, k), latent + 1, layers);
             for (int r = 0; r < rows; r++) {
                 logLikelihoods[r * draws + l] = logLikelihood(data, decoded, r);
             }
@@ -205,7 +224,7 @@ public final class ReconstructionProbability {
     }
 
     private static Likelihood likelihood(Autoencoder autoencoder) {
-        String loss = autoencoder.network().loss().id();
+        String loss = autoencoder.loss().id();
         return switch (loss) {
             case "binary_crossentropy" -> Likelihood.BERNOULLI;
             case "mse" -> Likelihood.GAUSSIAN;

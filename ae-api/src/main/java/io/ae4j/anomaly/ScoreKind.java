@@ -22,9 +22,13 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public enum ScoreKind {
+    /** The row's reconstruction error. */
     RECONSTRUCTION("reconstruction"),
+    /** The Mahalanobis distance of the row's code from the training codes. */
     CODE_DISTANCE("code-distance"),
+    /** Reconstruction error and code distance on a common scale, added; the default. */
     COMBINED("combined"),
+    /** The negative logarithm of a variational autoencoder's reconstruction probability. */
     RECONSTRUCTION_PROBABILITY("reconstruction-probability");
 
     /** The kind used when none is chosen. */
@@ -36,7 +40,11 @@ public enum ScoreKind {
         this.id = id;
     }
 
-    /** The kind's name as options and model files spell it, such as {@code code-distance}. */
+    /**
+     * The kind's name as options and model files spell it, such as {@code code-distance}.
+     *
+     * @return the name
+     */
     public String id() {
         return id;
     }
@@ -44,6 +52,8 @@ public enum ScoreKind {
     /**
      * The kind named {@code id}, ignoring case.
      *
+     * @param id a kind's name
+     * @return that kind
      * @throws IllegalArgumentException naming the kinds there are, for an unknown name
      */
     public static ScoreKind named(String id) {
@@ -55,7 +65,11 @@ public enum ScoreKind {
         throw new IllegalArgumentException("unknown anomaly score '" + id + "': the scores are " + names());
     }
 
-    /** The kinds' names, comma-separated, for messages. */
+    /**
+     * The kinds' names, comma-separated, for messages.
+     *
+     * @return the names
+     */
     public static String names() {
         return Arrays.stream(values()).map(ScoreKind::id).collect(Collectors.joining(", "));
     }

@@ -45,6 +45,8 @@ public final class ScoreSummary {
     /**
      * Summarises {@code scores}, the training rows' scores.
      *
+     * @param scores the training rows' scores
+     * @return the summary
      * @throws IllegalArgumentException if there are none, or one is not a finite number
      */
     public static ScoreSummary of(double[] scores) {
@@ -100,7 +102,11 @@ public final class ScoreSummary {
         return sorted[below] + (position - below) * (sorted[below + 1] - sorted[below]);
     }
 
-    /** The number of training scores summarised. */
+    /**
+     * The number of training scores summarised.
+     *
+     * @return the number of scores
+     */
     public int count() {
         return count;
     }
@@ -108,6 +114,9 @@ public final class ScoreSummary {
     /**
      * The training scores' quantile at probability {@code p}, in [0, 1]: the {@code 100 p}-th
      * percentile, as numpy's {@code percentile} gives it (see the class comment for its precision).
+     *
+     * @param p the probability
+     * @return the quantile
      */
     public double quantile(double p) {
         if (!(p >= 0 && p <= 1)) {
@@ -121,7 +130,11 @@ public final class ScoreSummary {
         return knots[below] + (position - below) * (knots[below + 1] - knots[below]);
     }
 
-    /** The training scores' median absolute deviation from their median (not scaled to a normal's sigma). */
+    /**
+     * The training scores' median absolute deviation from their median (not scaled to a normal's sigma).
+     *
+     * @return the median absolute deviation
+     */
     public double mad() {
         return mad;
     }
@@ -130,6 +143,9 @@ public final class ScoreSummary {
      * The probability that a training row scores at most {@code score}: monotone in the score,
      * 0 at or below the smallest training score, and below 1 for every finite score, though it
      * rounds to 1 for scores far beyond the training scores ({@link #surprise} still orders those).
+     *
+     * @param score a score
+     * @return the probability, in [0, 1]
      */
     public double probability(double score) {
         return 0.0 - Math.expm1(-surprise(score));     // 0.0 - : a probability of 0 is never written -0.0
@@ -142,6 +158,9 @@ public final class ScoreSummary {
      * exponential variable of mean 1, whatever the score's own units, which is what lets scores of
      * different kinds be added. Computed directly, so that it stays exact where the probability
      * rounds to 1.
+     *
+     * @param score a score
+     * @return the surprise, >= 0
      */
     public double surprise(double score) {
         if (Double.isNaN(score)) {

@@ -36,33 +36,61 @@ public final class ThresholdRule {
         this.value = value;
     }
 
-    /** The P-th percentile of the training scores; P in (0, 100]. */
+    /**
+     * The P-th percentile of the training scores; P in (0, 100].
+     *
+     * @param p the percentile
+     * @return the rule
+     */
     public static ThresholdRule percentile(double p) {
         return new ThresholdRule(Kind.PERCENTILE, check(p > 0 && p <= 100, "percentile", p, "in (0, 100]"));
     }
 
-    /** A share C of the training rows above the threshold; C in (0, 0.5]. */
+    /**
+     * A share C of the training rows above the threshold; C in (0, 0.5].
+     *
+     * @param c the share of training rows flagged
+     * @return the rule
+     */
     public static ThresholdRule contamination(double c) {
         return new ThresholdRule(Kind.CONTAMINATION, check(c > 0 && c <= 0.5, "contamination", c,
                 "in (0, 0.5], the share of anomalies expected in the training data"));
     }
 
-    /** The median plus {@code k} median absolute deviations; k > 0. */
+    /**
+     * The median plus {@code k} median absolute deviations; k > 0.
+     *
+     * @param k the number of median absolute deviations
+     * @return the rule
+     */
     public static ThresholdRule mad(double k) {
         return new ThresholdRule(Kind.MAD, check(k > 0 && Double.isFinite(k), "mad", k, "a finite number above 0"));
     }
 
-    /** Q3 + {@code k} IQR; k > 0. */
+    /**
+     * Q3 + {@code k} IQR; k > 0.
+     *
+     * @param k the number of interquartile ranges
+     * @return the rule
+     */
     public static ThresholdRule iqr(double k) {
         return new ThresholdRule(Kind.IQR, check(k > 0 && Double.isFinite(k), "iqr", k, "a finite number above 0"));
     }
 
-    /** The threshold that maximises F1 on labelled validation rows. */
+    /**
+     * The threshold that maximises F1 on labelled validation rows.
+     *
+     * @return the rule
+     */
     public static ThresholdRule bestF1() {
         return new ThresholdRule(Kind.BEST_F1, Double.NaN);
     }
 
-    /** The rule used when none is chosen: {@code percentile:99}. */
+    /**
+     * The rule used when none is chosen: {@code percentile:99}.
+     *
+     * @return the rule
+     */
     public static ThresholdRule defaultRule() {
         return percentile(99);
     }
@@ -71,6 +99,8 @@ public final class ThresholdRule {
      * The rule that {@code text} names, as {@link #toString} writes it: {@code percentile:99},
      * {@code contamination:0.05}, {@code mad:3}, {@code iqr:1.5} or {@code best-f1}.
      *
+     * @param text the rule's text
+     * @return the rule
      * @throws IllegalArgumentException naming the rules there are, or the range the number is out of
      */
     public static ThresholdRule parse(String text) {
@@ -102,7 +132,11 @@ public final class ThresholdRule {
         };
     }
 
-    /** True for {@code best-f1}, which needs labelled rows rather than the training scores. */
+    /**
+     * True for {@code best-f1}, which needs labelled rows rather than the training scores.
+     *
+     * @return whether the rule needs labelled rows
+     */
     public boolean needsLabels() {
         return kind == Kind.BEST_F1;
     }
@@ -110,6 +144,8 @@ public final class ThresholdRule {
     /**
      * The threshold this rule sets on scores summarised by {@code training}.
      *
+     * @param training the training scores' summary
+     * @return the threshold
      * @throws IllegalStateException for {@code best-f1}: use {@link BestF1Threshold}
      */
     public double threshold(ScoreSummary training) {

@@ -16,6 +16,9 @@ public final class FloatMatrix {
     /**
      * Wraps {@code data} as a {@code rows x cols} matrix.
      *
+     * @param data the elements, row-major; shared, not copied
+     * @param rows the number of rows
+     * @param cols the number of columns
      * @throws IllegalArgumentException if {@code data} is null or its length is not {@code rows * cols}
      */
     public FloatMatrix(float[] data, int rows, int cols) {
@@ -34,7 +37,13 @@ public final class FloatMatrix {
         this.cols = cols;
     }
 
-    /** A new zero-filled {@code rows x cols} matrix. */
+    /**
+     * A new zero-filled {@code rows x cols} matrix.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the matrix
+     */
     public static FloatMatrix zeros(int rows, int cols) {
         if (rows < 0 || cols <= 0 || (long) rows * cols > JavaHeap.MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException("cannot make a " + rows + " x " + cols + " matrix");
@@ -45,6 +54,8 @@ public final class FloatMatrix {
     /**
      * Copies an array of rows into one matrix.
      *
+     * @param rowsOfValues the rows, all of one width
+     * @return the matrix
      * @throws IllegalArgumentException if there are no rows, a row is null, or rows differ in width (naming the row)
      */
     public static FloatMatrix of(float[][] rowsOfValues) {
@@ -73,26 +84,51 @@ public final class FloatMatrix {
         return new FloatMatrix(flat, rowsOfValues.length, cols);
     }
 
-    /** The backing row-major array, shared. */
+    /**
+     * The backing row-major array, shared.
+     *
+     * @return the array, {@code rows() * cols()} long
+     */
     public float[] data() {
         return data;
     }
 
+    /**
+     * The number of rows.
+     *
+     * @return the number of rows
+     */
     public int rows() {
         return rows;
     }
 
+    /**
+     * The number of columns.
+     *
+     * @return the number of columns
+     */
     public int cols() {
         return cols;
     }
 
-    /** Element {@code (row, col)}. */
+    /**
+     * Element {@code (row, col)}.
+     *
+     * @param row the row, 0-based
+     * @param col the column, 0-based
+     * @return the element
+     */
     public float get(int row, int col) {
         checkIndex(row, col);
         return data[row * cols + col];
     }
 
-    /** A copy of row {@code row}. */
+    /**
+     * A copy of row {@code row}.
+     *
+     * @param row the row, 0-based
+     * @return its elements
+     */
     public float[] row(int row) {
         checkIndex(row, 0);
         float[] copy = new float[cols];
@@ -100,7 +136,13 @@ public final class FloatMatrix {
         return copy;
     }
 
-    /** A copy of rows {@code from} (inclusive) to {@code to} (exclusive). */
+    /**
+     * A copy of rows {@code from} (inclusive) to {@code to} (exclusive).
+     *
+     * @param from the first row
+     * @param to the row after the last
+     * @return the rows, as a new matrix
+     */
     public FloatMatrix rows(int from, int to) {
         if (from < 0 || to > rows || from > to) {
             throw new IllegalArgumentException("row range " + from + ".." + to + " is outside 0.." + rows);
@@ -110,7 +152,11 @@ public final class FloatMatrix {
         return new FloatMatrix(copy, to - from, cols);
     }
 
-    /** A copy as an array of rows. */
+    /**
+     * A copy as an array of rows.
+     *
+     * @return one array per row
+     */
     public float[][] toArrays() {
         float[][] out = new float[rows][];
         for (int r = 0; r < rows; r++) {
@@ -137,6 +183,8 @@ public final class FloatMatrix {
     /**
      * Checks the width.
      *
+     * @param what names the data in the message, as "the validation data"
+     * @param expected the width it must have
      * @throws IllegalArgumentException naming the data, its width and the expected width
      */
     public void requireCols(String what, int expected) {

@@ -28,6 +28,11 @@ final class IdentityScaler implements Scaler {
     }
 
     @Override
+    public Scaler passingThrough(int... columns) {
+        return this;
+    }
+
+    @Override
     public int features() {
         return 0;
     }

@@ -38,6 +38,8 @@ public final class MinMaxScaler implements Scaler {
     /**
      * The scaler that maps each column of {@code data} onto [0, 1].
      *
+     * @param data the training data
+     * @return the fitted scaler
      * @throws IllegalArgumentException if {@code data} is null, has no rows, or holds a non-finite value
      */
     public static MinMaxScaler fit(FloatMatrix data) {
@@ -55,6 +57,17 @@ public final class MinMaxScaler implements Scaler {
         return new MinMaxScaler(min, max);
     }
 
+    @Override
+    public MinMaxScaler passingThrough(int... columns) {
+        float[] low = min.clone();
+        float[] high = max.clone();
+        for (int c : ScalerFields.checkColumns(columns, min.length)) {
+            low[c] = 0;
+            high[c] = 1;
+        }
+        return new MinMaxScaler(low, high);
+    }
+
     static MinMaxScaler fromFields(Map<String, String> fields) {
         float[] min = ScalerFields.floats(fields, MIN);
         float[] max = ScalerFields.floats(fields, MAX);
@@ -68,12 +81,20 @@ public final class MinMaxScaler implements Scaler {
         return new MinMaxScaler(min, max);
     }
 
-    /** The smallest value of each column in the fitted data (a copy). */
+    /**
+     * The smallest value of each column in the fitted data (a copy).
+     *
+     * @return one value per column
+     */
     public float[] min() {
         return min.clone();
     }
 
-    /** The largest value of each column in the fitted data (a copy). */
+    /**
+     * The largest value of each column in the fitted data (a copy).
+     *
+     * @return one value per column
+     */
     public float[] max() {
         return max.clone();
     }

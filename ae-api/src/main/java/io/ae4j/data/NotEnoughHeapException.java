@@ -10,7 +10,9 @@ public final class NotEnoughHeapException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The bytes the refused work needs. */
     private final long bytesNeeded;
+    /** The heap, in whole GiB, to suggest. */
     private final long suggestedHeapGigabytes;
 
     NotEnoughHeapException(String message, long bytesNeeded, long suggestedHeapGigabytes) {
@@ -19,12 +21,20 @@ public final class NotEnoughHeapException extends IllegalArgumentException {
         this.suggestedHeapGigabytes = suggestedHeapGigabytes;
     }
 
-    /** The bytes the refused work needs. */
+    /**
+     * The bytes the refused work needs.
+     *
+     * @return the bytes
+     */
     public long bytesNeeded() {
         return bytesNeeded;
     }
 
-    /** A heap, in whole GiB, in which the work would fit: run with {@code -Xmx<this>g}. */
+    /**
+     * A heap, in whole GiB, in which the work would fit: run with {@code -Xmx<this>g}.
+     *
+     * @return the heap, in GiB
+     */
     public long suggestedHeapGigabytes() {
         return suggestedHeapGigabytes;
     }

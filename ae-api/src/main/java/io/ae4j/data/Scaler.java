@@ -19,20 +19,44 @@ public sealed interface Scaler permits MinMaxScaler, StandardScaler, IdentitySca
     /**
      * The scaled {@code data}, in a new matrix; {@code data} is unchanged.
      *
+     * @param data data of the fitted width
+     * @return the scaled data
      * @throws IllegalArgumentException if {@code data} is null, does not have {@link #features()}
      *                                  columns, or holds NaN or an infinity (naming its row and column)
      */
     FloatMatrix transform(FloatMatrix data);
 
-    /** Undoes {@link #transform}, in a new matrix; {@code data} is unchanged. Checks as {@code transform} does. */
+    /**
+     * Undoes {@link #transform}, in a new matrix; {@code data} is unchanged. Checks as {@code transform}
+     * does.
+     *
+     * @param data scaled data
+     * @return the data on its original scale
+     */
     FloatMatrix inverse(FloatMatrix data);
 
-    /** The number of columns this scaler was fitted on; 0 for {@link #NONE}, which takes any width. */
+    /**
+     * The number of columns this scaler was fitted on; 0 for {@link #NONE}, which takes any width.
+     *
+     * @return the number of columns
+     */
     int features();
+
+    /**
+     * This scaler with {@code columns} left as they are: for columns that hold categories'
+     * indices, which must stay whole numbers.
+     *
+     * @param columns 0-based columns this scaler was fitted on
+     * @return a scaler that maps those columns to themselves and the others as this one does
+     * @throws IllegalArgumentException for a column outside this scaler's
+     */
+    Scaler passingThrough(int... columns);
 
     /**
      * The per-column map this scaler applies, for code that expresses it elsewhere (an ONNX
      * graph, a SQL query); empty for {@link #NONE}.
+     *
+     * @return the map, or empty
      */
     Optional<ColumnMap> columnMap();
 
@@ -49,12 +73,16 @@ public sealed interface Scaler permits MinMaxScaler, StandardScaler, IdentitySca
      * The scaler as text fields for a model file: {@value #TYPE} and, for fitted scalers, its
      * per-column numbers as comma-separated {@link Float#toString} or {@link Double#toString} values,
      * which parse back to the same bits.
+     *
+     * @return the fields, by key
      */
     Map<String, String> toFields();
 
     /**
      * The scaler that {@link #toFields()} described. Other keys in {@code fields} are ignored.
      *
+     * @param fields as {@link #toFields()} wrote them
+     * @return the scaler
      * @throws IllegalArgumentException naming the key that is missing or malformed
      */
     static Scaler fromFields(Map<String, String> fields) {
@@ -78,6 +106,8 @@ public sealed interface Scaler permits MinMaxScaler, StandardScaler, IdentitySca
      * The scaler kept in a model's metadata (as {@code ae train --scale} keeps it), or {@link #NONE}
      * for a model trained without one.
      *
+     * @param metadata a model's metadata
+     * @return the scaler, or {@link #NONE}
      * @throws IllegalArgumentException if the metadata names a scaler but its fields are malformed
      */
     static Scaler inMetadata(Map<String, String> metadata) {

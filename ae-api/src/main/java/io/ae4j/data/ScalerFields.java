@@ -86,4 +86,18 @@ final class ScalerFields {
                     + "; a scaler needs finite values");
         }
     }
+
+    /** {@code columns}, each checked to be one of a scaler's {@code features} columns. */
+    static int[] checkColumns(int[] columns, int features) {
+        if (columns == null) {
+            throw new IllegalArgumentException("columns must not be null; give none for none");
+        }
+        for (int c : columns) {
+            if (c < 0 || c >= features) {
+                throw new IllegalArgumentException("column " + c + " is not one of the scaler's columns 0.."
+                        + (features - 1));
+            }
+        }
+        return columns;
+    }
 }

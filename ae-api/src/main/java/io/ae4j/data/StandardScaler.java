@@ -31,6 +31,8 @@ public final class StandardScaler implements Scaler {
     /**
      * The scaler that standardises each column of {@code data}.
      *
+     * @param data the training data
+     * @return the fitted scaler
      * @throws IllegalArgumentException if {@code data} is null, has no rows, or holds a non-finite value
      */
     public static StandardScaler fit(FloatMatrix data) {
@@ -62,6 +64,17 @@ public final class StandardScaler implements Scaler {
         return new StandardScaler(mean, scale);
     }
 
+    @Override
+    public StandardScaler passingThrough(int... columns) {
+        double[] centre = mean.clone();
+        double[] spread = scale.clone();
+        for (int c : ScalerFields.checkColumns(columns, mean.length)) {
+            centre[c] = 0;
+            spread[c] = 1;
+        }
+        return new StandardScaler(centre, spread);
+    }
+
     static StandardScaler fromFields(Map<String, String> fields) {
         double[] mean = ScalerFields.doubles(fields, MEAN);
         double[] scale = ScalerFields.doubles(fields, SCALE);
@@ -75,12 +88,20 @@ public final class StandardScaler implements Scaler {
         return new StandardScaler(mean, scale);
     }
 
-    /** The mean of each column in the fitted data (a copy). */
+    /**
+     * The mean of each column in the fitted data (a copy).
+     *
+     * @return one value per column
+     */
     public double[] mean() {
         return mean.clone();
     }
 
-    /** The divisor of each column: its population standard deviation, or 1 where that is 0 (a copy). */
+    /**
+     * The divisor of each column: its population standard deviation, or 1 where that is 0 (a copy).
+     *
+     * @return one value per column
+     */
     public double[] scale() {
         return scale.clone();
     }

@@ -17,13 +17,26 @@ public record Activation(ActivationKind function, float slope) {
     /** Default negative slope of {@link #LEAKY_RELU}, as in PyTorch and Deeplearning4j. */
     public static final float DEFAULT_LEAKY_SLOPE = 0.01f;
 
+    /** The identity: no activation. */
     public static final Activation LINEAR = new Activation(ActivationKind.LINEAR, 0f);
+    /** The rectified linear unit, {@code max(0, x)}. */
     public static final Activation RELU = new Activation(ActivationKind.RELU, 0f);
+    /** A leaky ReLU with the {@linkplain #DEFAULT_LEAKY_SLOPE default slope}. */
     public static final Activation LEAKY_RELU = new Activation(ActivationKind.LEAKY_RELU, DEFAULT_LEAKY_SLOPE);
+    /** The logistic sigmoid, {@code 1 / (1 + exp(-x))}. */
     public static final Activation SIGMOID = new Activation(ActivationKind.SIGMOID, 0f);
+    /** The hyperbolic tangent. */
     public static final Activation TANH = new Activation(ActivationKind.TANH, 0f);
+    /** Softplus, {@code log(1 + exp(x))}. */
     public static final Activation SOFTPLUS = new Activation(ActivationKind.SOFTPLUS, 0f);
 
+    /**
+     * Checks the slope: in [0, 1) for a leaky ReLU, zero for the other functions.
+     *
+     * @param function which function
+     * @param slope slope for x &lt; 0 of a leaky ReLU, 0 for the other functions
+     * @throws IllegalArgumentException if {@code function} is null or the slope does not fit it
+     */
     public Activation {
         if (function == null) {
             throw new IllegalArgumentException("activation function must not be null");
@@ -34,7 +47,12 @@ public record Activation(ActivationKind function, float slope) {
         }
     }
 
-    /** A leaky ReLU with the given slope for negative inputs, in [0, 1). */
+    /**
+     * A leaky ReLU with the given slope for negative inputs, in [0, 1).
+     *
+     * @param slope the slope for negative inputs, in [0, 1)
+     * @return that activation
+     */
     public static Activation leakyRelu(float slope) {
         return new Activation(ActivationKind.LEAKY_RELU, slope);
     }
@@ -42,6 +60,10 @@ public record Activation(ActivationKind function, float slope) {
     /**
      * The activation named {@code name} as the model file and the CLI write it: {@code linear},
      * {@code relu}, {@code leaky_relu}, {@code sigmoid}, {@code tanh} or {@code softplus}.
+     *
+     * @param name one of the names above, lower-case
+     * @return that activation, with the default slope for {@code leaky_relu}
+     * @throws IllegalArgumentException if no activation has that name
      */
     public static Activation named(String name) {
         for (ActivationKind f : ActivationKind.values()) {
@@ -53,12 +75,21 @@ public record Activation(ActivationKind function, float slope) {
                 + "'; use one of linear, relu, leaky_relu, sigmoid, tanh, softplus");
     }
 
-    /** The lower-case name {@link #named} accepts. */
+    /**
+     * The lower-case name {@link #named} accepts.
+     *
+     * @return the name, as {@code leaky_relu}
+     */
     public String functionName() {
         return function.name().toLowerCase(Locale.ROOT);
     }
 
-    /** This function at {@code x}, in float64: the reference the backends are tested against. */
+    /**
+     * This function at {@code x}, in float64: the reference the backends are tested against.
+     *
+     * @param x the pre-activation
+     * @return the activation of {@code x}
+     */
     public double apply(double x) {
         switch (function) {
             case LINEAR: return x;
@@ -71,7 +102,12 @@ public record Activation(ActivationKind function, float slope) {
         }
     }
 
-    /** The derivative at {@code x}, in float64; ReLU's derivative at 0 is taken as 0. */
+    /**
+     * The derivative at {@code x}, in float64; ReLU's derivative at 0 is taken as 0.
+     *
+     * @param x the pre-activation
+     * @return the derivative of this function at {@code x}
+     */
     public double derivative(double x) {
         switch (function) {
             case LINEAR: return 1;

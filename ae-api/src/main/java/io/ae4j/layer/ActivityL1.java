@@ -16,11 +16,22 @@ public final class ActivityL1 extends PassThroughLayer {
         this.lambda = lambda;
     }
 
-    /** @throws IllegalArgumentException unless {@code lambda} is a finite number >= 0 */
+    /**
+     * An L1 activity penalty of weight {@code lambda}.
+     *
+     * @param lambda the weight of the penalty, {@code lambda * sum |x|} per sample
+     * @return the layer
+     * @throws IllegalArgumentException unless {@code lambda} is a finite number >= 0
+     */
     public static ActivityL1 of(double lambda) {
         return new ActivityL1(check("L1 activity weight", lambda, 0, true, Double.POSITIVE_INFINITY, false));
     }
 
+    /**
+     * The weight of the penalty.
+     *
+     * @return {@code lambda}, as given to {@link #of}
+     */
     public float lambda() {
         return lambda;
     }

@@ -29,20 +29,41 @@ public final class Dense implements Layer {
         this.initializer = initializer;
     }
 
-    /** A dense layer of {@code units} outputs with Glorot-uniform weights, as Keras's default. */
+    /**
+     * A dense layer of {@code units} outputs with Glorot-uniform weights, as Keras's default.
+     *
+     * @param units the number of outputs, at least 1
+     * @param activation applied to the affine transform's output
+     * @return the layer
+     */
     public static Dense of(int units, Activation activation) {
         return new Dense(units, activation, Initializer.GLOROT_UNIFORM);
     }
 
-    /** This layer with its weights drawn by {@code initializer} instead. */
+    /**
+     * This layer with its weights drawn by {@code initializer} instead.
+     *
+     * @param initializer draws the initial weights
+     * @return a copy of this layer with that initializer
+     */
     public Dense withInitializer(Initializer initializer) {
         return new Dense(units, activation, initializer);
     }
 
+    /**
+     * The number of outputs.
+     *
+     * @return the number of outputs
+     */
     public int units() {
         return units;
     }
 
+    /**
+     * How the initial weights are drawn.
+     *
+     * @return the weight initializer
+     */
     public Initializer initializer() {
         return initializer;
     }

@@ -11,7 +11,13 @@ public final class Dropout extends MaskLayer {
         super("dropout rate", rate, true);
     }
 
-    /** @throws IllegalArgumentException unless {@code rate} is in [0, 1) */
+    /**
+     * Dropout of the given rate.
+     *
+     * @param rate the probability that an element is zeroed in training
+     * @return the layer
+     * @throws IllegalArgumentException unless {@code rate} is in [0, 1)
+     */
     public static Dropout of(double rate) {
         return new Dropout(rate);
     }

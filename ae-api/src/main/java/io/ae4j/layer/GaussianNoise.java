@@ -16,11 +16,22 @@ public final class GaussianNoise extends PassThroughLayer {
         this.sigma = sigma;
     }
 
-    /** @throws IllegalArgumentException unless {@code sigma} is a finite number >= 0 */
+    /**
+     * Gaussian noise of the given standard deviation.
+     *
+     * @param sigma the standard deviation of the noise added in training
+     * @return the layer
+     * @throws IllegalArgumentException unless {@code sigma} is a finite number >= 0
+     */
     public static GaussianNoise of(double sigma) {
         return new GaussianNoise(check("Gaussian noise sigma", sigma, 0, true, Double.POSITIVE_INFINITY, false));
     }
 
+    /**
+     * The standard deviation of the noise.
+     *
+     * @return {@code sigma}, as given to {@link #of}
+     */
     public float sigma() {
         return sigma;
     }

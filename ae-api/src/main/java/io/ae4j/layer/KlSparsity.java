@@ -23,16 +23,27 @@ public final class KlSparsity extends PassThroughLayer {
     /**
      * @param rho  the target mean activation, in (0, 1)
      * @param beta the penalty's weight, >= 0
+     * @return the layer
      */
     public static KlSparsity of(double rho, double beta) {
         return new KlSparsity(check("sparsity target rho", rho, 0, false, 1, false),
                 check("sparsity weight beta", beta, 0, true, Double.POSITIVE_INFINITY, false));
     }
 
+    /**
+     * The target mean activation.
+     *
+     * @return {@code rho}, as given to {@link #of}
+     */
     public float rho() {
         return rho;
     }
 
+    /**
+     * The weight of the penalty.
+     *
+     * @return {@code beta}, as given to {@link #of}
+     */
     public float beta() {
         return beta;
     }

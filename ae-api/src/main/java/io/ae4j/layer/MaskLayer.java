@@ -17,7 +17,11 @@ abstract class MaskLayer extends PassThroughLayer {
         this.scale = rescale ? 1f / (1f - this.rate) : 1f;
     }
 
-    /** The probability that an element is zeroed. */
+    /**
+     * The probability that an element is zeroed.
+     *
+     * @return the rate, in [0, 1)
+     */
     public float rate() {
         return rate;
     }

@@ -11,7 +11,13 @@ public final class MaskingNoise extends MaskLayer {
         super("masking noise rate", rate, false);
     }
 
-    /** @throws IllegalArgumentException unless {@code rate} is in [0, 1) */
+    /**
+     * Masking noise of the given rate.
+     *
+     * @param rate the probability that an input element is zeroed in training
+     * @return the layer
+     * @throws IllegalArgumentException unless {@code rate} is in [0, 1)
+     */
     public static MaskingNoise of(double rate) {
         return new MaskingNoise(rate);
     }

@@ -35,11 +35,22 @@ public final class TiedDense implements Layer {
         this.activation = activation;
     }
 
-    /** A tied layer of {@code units} outputs: as many as its mirror-image encoder layer has inputs. */
+    /**
+     * A tied layer of {@code units} outputs: as many as its mirror-image encoder layer has inputs.
+     *
+     * @param units the number of outputs
+     * @param activation applied to the affine transform's output
+     * @return the layer
+     */
     public static TiedDense of(int units, Activation activation) {
         return new TiedDense(units, activation);
     }
 
+    /**
+     * The number of outputs.
+     *
+     * @return the number of outputs
+     */
     public int units() {
         return units;
     }

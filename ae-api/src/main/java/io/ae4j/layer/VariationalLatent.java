@@ -22,11 +22,22 @@ public final class VariationalLatent implements Layer {
         this.beta = beta;
     }
 
-    /** @throws IllegalArgumentException unless {@code beta} is a finite number >= 0 */
+    /**
+     * A variational code with its KL divergence weighted by {@code beta}.
+     *
+     * @param beta the weight of the KL divergence, 1 for a plain variational autoencoder
+     * @return the layer
+     * @throws IllegalArgumentException unless {@code beta} is a finite number >= 0
+     */
     public static VariationalLatent of(double beta) {
         return new VariationalLatent(PassThroughLayer.check("VAE beta", beta, 0, true, Double.POSITIVE_INFINITY, false));
     }
 
+    /**
+     * The weight of the KL divergence.
+     *
+     * @return {@code beta}, as given to {@link #of}
+     */
     public float beta() {
         return beta;
     }

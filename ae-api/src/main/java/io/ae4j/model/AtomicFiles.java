@@ -31,12 +31,21 @@ import java.util.regex.Pattern;
  * so two processes may save the same target at once: each move is atomic, and the last one wins.
  * Nothing else in the folder is touched. Process ids tell writers apart on one machine: where
  * processes of several machines or containers save to one shared folder, give each its own.
+ *
+ * <p>Not part of the user API; public for ae4j's own modules, which write their files this way
+ * (ae-data's CSV writer, ae-cli's reports and downloads, ae-onnx's exports).
  */
 public final class AtomicFiles {
 
     /** Writes the content of a file to the (already created, empty) path it is given. */
     @FunctionalInterface
     public interface Content {
+        /**
+         * Writes the content.
+         *
+         * @param temporary the file to write, created and empty
+         * @throws IOException if it cannot be written
+         */
         void writeTo(Path temporary) throws IOException;
     }
 
@@ -49,7 +58,13 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code file} atomically with {@code content}, creating its directory if needed. */
+    /**
+     * Writes {@code file} atomically with {@code content}, creating its directory if needed.
+     *
+     * @param file the file
+     * @param content writes its content
+     * @throws IOException if the file cannot be written; it is then left as it was
+     */
     public static void write(Path file, Content content) throws IOException {
         if (file == null || content == null) {
             throw new IllegalArgumentException("the file and its content must not be null");

@@ -36,10 +36,10 @@ import java.util.zip.CRC32C;
  * {@link ModelFormatException} that names the file, the section and the key or layer, and nothing
  * half-read escapes.
  */
-public final class ModelFile {
+final class ModelFile {
 
     /** The format version this code writes; it reads this and every older one. */
-    public static final int FORMAT_MAJOR = 1;
+    static final int FORMAT_MAJOR = 1;
     static final int FORMAT_MINOR = 0;
     /** What a message about a file's content tells the user, after saying what is wrong. */
     static final String DAMAGED = "the file is damaged or is not an ae4j model";
@@ -61,7 +61,7 @@ public final class ModelFile {
      * @throws IllegalArgumentException if an argument is null, or the model has a part that is not
      *                                  built in or values that do not fit its layers
      */
-    public static void write(ModelSnapshot model, Path file) throws IOException {
+    static void write(ModelSnapshot model, Path file) throws IOException {
         if (file == null) {
             throw new IllegalArgumentException("the model file to write must not be null");
         }
@@ -76,11 +76,11 @@ public final class ModelFile {
      *                                  has parameters or optimizer state that do not fit its layers
      * @throws IOException              if the model is larger than the format's 2 GiB
      */
-    public static byte[] toBytes(ModelSnapshot model) throws IOException {
+    static byte[] toBytes(ModelSnapshot model) throws IOException {
         if (model == null) {
             throw new IllegalArgumentException("the model to write must not be null");
         }
-        byte[] arch = Fields.format(Architecture.encode(model));
+        byte[] arch = Fields.format(ArchitectureSection.encode(model));
         byte[] meta = Fields.format(new java.util.TreeMap<>(model.metadata()));
         ParameterLayout layout = layout(model);
         long paramBytes = 4 + 8L * layout.tensors().size() + 4L * model.parameters().length;
@@ -134,7 +134,7 @@ public final class ModelFile {
      * @throws NoSuchFileException   if there is no such file
      * @throws IOException           if the file cannot be read, or does not fit in this JVM's memory
      */
-    public static ModelSnapshot read(Path file) throws IOException {
+    static ModelSnapshot read(Path file) throws IOException {
         if (file == null) {
             throw new IllegalArgumentException("the model file to read must not be null");
         }
@@ -173,14 +173,14 @@ public final class ModelFile {
      * Reads a model from the bytes of a model file. It checks the format (every size against the
      * bytes present, before anything is allocated), the values (settings each layer and optimizer
      * accept, finite parameters and optimizer state) and that the parameters fit the layers; that
-     * the layers make a model is checked where the model is built ({@code Autoencoder.fromBytes}).
+     * the layers make a model is checked where the model is built ({@link ModelStore}).
      *
      * @param source names the bytes' origin in error messages (a file, "broadcast model")
      * @throws ModelFormatException if the bytes are not an ae4j model, are truncated or corrupt,
      *                              or were written by a newer format version; the message starts
      *                              with {@code source} and says what is wrong and where
      */
-    public static ModelSnapshot fromBytes(byte[] bytes, String source) throws ModelFormatException {
+    static ModelSnapshot fromBytes(byte[] bytes, String source) throws ModelFormatException {
         if (bytes == null || source == null) {
             throw new IllegalArgumentException("the model bytes and the name of their source must not be null");
         }
@@ -192,10 +192,10 @@ public final class ModelFile {
         Fields meta = fields(source, "META", metaBytes == null ? new byte[0] : metaBytes);
         try {
             int inputSize = arch.integer("input.size", 1, Integer.MAX_VALUE);
-            List<Layer> encoder = Architecture.layers(arch, "encoder");
-            List<Layer> decoder = Architecture.layers(arch, "decoder");
+            List<Layer> encoder = ArchitectureSection.layers(arch, "encoder");
+            List<Layer> decoder = ArchitectureSection.layers(arch, "decoder");
             Loss loss = arch.parse("loss", Loss::named);
-            Optimizer optimizer = Architecture.optimizer(arch);
+            Optimizer optimizer = ArchitectureSection.optimizer(arch);
             float clipNorm = arch.decimal("clip.norm");
             long seed = arch.longInteger("seed");
             ParameterLayout layout = ParameterLayout.of(inputSize, encoder, decoder);

@@ -22,11 +22,11 @@ import java.util.Map;
  * @param step           optimizer steps taken
  * @param metadata       training metadata, as text
  */
-public record ModelSnapshot(int inputSize, List<Layer> encoder, List<Layer> decoder, Loss loss, Optimizer optimizer,
-                            float clipNorm, long seed, float[] parameters, float[] optimizerState, long step,
-                            Map<String, String> metadata) {
+record ModelSnapshot(int inputSize, List<Layer> encoder, List<Layer> decoder, Loss loss, Optimizer optimizer,
+                     float clipNorm, long seed, float[] parameters, float[] optimizerState, long step,
+                     Map<String, String> metadata) {
 
-    public ModelSnapshot {
+    ModelSnapshot {
         encoder = List.copyOf(encoder);
         decoder = List.copyOf(decoder);
         metadata = Map.copyOf(metadata);

@@ -53,6 +53,7 @@ public final class Backends {
      * The backend to use: the one named by {@value #PROPERTY} or {@value #ENVIRONMENT} if set,
      * otherwise the highest-ranked available one.
      *
+     * @return the backend
      * @throws IllegalStateException if no backend is available, naming the artifacts to add
      */
     public static synchronized Backend get() {
@@ -79,6 +80,8 @@ public final class Backends {
     /**
      * The backend called {@code name}, case-insensitive.
      *
+     * @param name a provider's {@link BackendProvider#name()}
+     * @return that backend
      * @throws IllegalArgumentException if there is none, listing those available and why others are not
      */
     public static synchronized Backend get(String name) {
@@ -98,7 +101,11 @@ public final class Backends {
         throw new IllegalArgumentException("no backend named '" + key + "'. Available: " + names() + unavailableNote());
     }
 
-    /** Names of the available backends, best first. */
+    /**
+     * Names of the available backends, best first.
+     *
+     * @return the names
+     */
     public static synchronized List<String> names() {
         return entries().stream().filter(e -> e.availability.available()).map(Entry::name).collect(Collectors.toList());
     }
@@ -106,6 +113,8 @@ public final class Backends {
     /**
      * One line per provider found, best first: name, priority, and availability with the reason.
      * Print this first when a fat jar or a plugin host finds no backend.
+     *
+     * @return the lines
      */
     public static synchronized String describe() {
         List<Entry> all = entries();
@@ -123,6 +132,8 @@ public final class Backends {
     /**
      * Adds a provider by hand, for plugin hosts and cluster executors where the
      * {@code META-INF/services} files were lost. A provider of the same name replaces the found one.
+     *
+     * @param provider the provider to add
      */
     public static synchronized void register(BackendProvider provider) {
         if (provider == null) {
@@ -135,6 +146,8 @@ public final class Backends {
     /**
      * Forgets what was found and searches again through {@code classLoader}, keeping
      * {@linkplain #register registered} providers. Backends already handed out stay usable.
+     *
+     * @param classLoader where to look for {@code META-INF/services} files
      */
     public static synchronized void discover(ClassLoader classLoader) {
         if (classLoader == null) {

@@ -9,13 +9,25 @@ package io.ae4j.spi;
  */
 public interface Tensor {
 
-    /** Number of rows. */
+    /**
+     * Number of rows.
+     *
+     * @return the rows
+     */
     int rows();
 
-    /** Number of columns. */
+    /**
+     * Number of columns.
+     *
+     * @return the columns
+     */
     int cols();
 
-    /** Number of elements, {@code rows() * cols()}. */
+    /**
+     * Number of elements, {@code rows() * cols()}.
+     *
+     * @return the elements
+     */
     default int size() {
         return rows() * cols();
     }

@@ -16,6 +16,7 @@ public final class ThreadLimit {
     /**
      * {@code min(available processors, ae4j.threads)}, read now.
      *
+     * @return the number of threads, at least 1
      * @throws IllegalArgumentException if {@value #PROPERTY} is set but not a positive integer
      */
     public static int threads() {

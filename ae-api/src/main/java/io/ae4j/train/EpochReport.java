@@ -16,12 +16,20 @@ package io.ae4j.train;
 public record EpochReport(int epoch, int epochs, double trainLoss, double penalty, double validationLoss, int samples,
                           long nanos) {
 
-    /** Training samples per second over the epoch. */
+    /**
+     * Training samples per second over the epoch.
+     *
+     * @return the throughput
+     */
     public double samplesPerSecond() {
         return nanos == 0 ? 0 : samples * 1e9 / nanos;
     }
 
-    /** True when the epoch had validation data. */
+    /**
+     * True when the epoch had validation data.
+     *
+     * @return whether there was validation data
+     */
     public boolean hasValidation() {
         return !Double.isNaN(validationLoss);
     }

@@ -1,5 +1,7 @@
 package io.ae4j.train;
 
+import io.ae4j.distributed.StepSource;
+import io.ae4j.distributed.TrainingState;
 import java.util.Arrays;
 import java.util.function.DoubleSupplier;
 
@@ -15,7 +17,7 @@ final class FitLoop {
     private final TrainingListener[] listeners;
     private final StepSource steps;
     private final DoubleSupplier validation;    // null without validation data
-    private NetworkState lastGood;       // weights and optimizer state at the end of the last good epoch
+    private TrainingState lastGood;       // weights and optimizer state at the end of the last good epoch
     private final float[] best;          // weights of the best epoch, when they are to be restored
     private double epochPenalty;         // the penalties' part of the last epoch's training loss
 
@@ -33,6 +35,7 @@ final class FitLoop {
                     + "data; give validation data or a validation split, or monitor the training loss");
         }
     }
+
     TrainingHistory run() {
         int epochs = config.epochs();
         double[] trainLoss = new double[epochs];
@@ -63,7 +66,7 @@ final class FitLoop {
             ran = epoch;
             // A batch's loss is measured before its update, so a last update can still have
             // broken the weights while every loss was finite.
-            NetworkState candidate = network.state();   // once an epoch, so its copies cost nothing per batch
+            TrainingState candidate = network.state();   // once an epoch, so its copies cost nothing per batch
             for (float w : candidate.parameters()) {
                 if (!Float.isFinite(w)) {
                     restoreLastGood();
@@ -94,7 +97,7 @@ final class FitLoop {
             }
         }
         if (best != null && bestEpoch != ran) {
-            network.writeParameters(best);
+            network.tensors().writeParameters(best);
         }
         return new TrainingHistory(Arrays.copyOf(trainLoss, ran), Arrays.copyOf(penalties, ran),
                 Arrays.copyOf(validationLoss, validation == null ? 0 : ran), stoppedEarly, bestEpoch);
@@ -130,7 +133,6 @@ final class FitLoop {
 
     /** Weights and optimizer state back to the last good epoch's, so that a later fit or save starts from a whole. */
     private void restoreLastGood() {
-        network.writeParameters(lastGood.parameters());
-        network.setOptimizerState(lastGood.optimizerState(), lastGood.step());
+        network.setState(lastGood);
     }
 }

@@ -1,31 +1,29 @@
 package io.ae4j.train;
 
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.distributed.DistributedTraining;
+import io.ae4j.distributed.StepSource;
+import io.ae4j.distributed.TrainingState;
 import io.ae4j.layer.Layer;
 import io.ae4j.layer.LayerState;
-import io.ae4j.loss.Loss;
-import io.ae4j.optim.Optimizer;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 
 /**
- * The training engine: a stack of layers bound to a backend, with its parameters, their
- * gradients and the optimizer's state held in backend tensors.
+ * The local training engine behind an {@code Autoencoder}: its layers bound to a backend, with
+ * their parameters, gradients and optimizer state in backend tensors ({@link NetworkTensors}). It
+ * trains ({@link #fit}), evaluates and infers ({@link #predict}); distributed engines drive it
+ * step by step through {@link #distributedTraining()}.
  *
- * <p>Besides {@link #fit}, it offers the steps that distributed training composes: compute the
- * gradients of a batch without applying them, apply given gradients, and get or set every
- * parameter and all optimizer state as flat float arrays. Flat layouts follow layer order, and
- * within a layer its {@linkplain Layer#parameterShapes parameter tensors} in order, each
- * row-major; optimizer state repeats that layout once per {@linkplain Optimizer#stateSlots slot}.
+ * <p>Not part of the user API ({@code Autoencoder} is); public for ae4j's own packages, which
+ * build it and save it.
  *
  * <p><b>Threads.</b> Inference ({@link #predict}) may run from many threads at once. Operations
- * that change the network (fit, gradients, applying them, setting parameters or state) run one at
- * a time: a second one started while one runs is refused with {@link IllegalStateException}, and
- * inference waits while one runs.
+ * that change the network (fit, setting its state, the distributed steps) run one at a time: a
+ * second one started while one runs is refused with {@link IllegalStateException}, and inference
+ * waits while one runs.
  */
 public final class Network {
 
@@ -33,277 +31,147 @@ public final class Network {
     private static final int PREDICT_CHUNK = 1024;
 
     private final Backend backend;
-    private final int inputSize;
+    private final Architecture architecture;
     private final Layer[] layers;
     private final int[] layerInputSizes;       // one more than layers: the last is the output width
-    private final Loss loss;
-    private final Optimizer optimizer;
-    private final float clipNorm;
-    private final Tensor[][] parameters;
-    private final Tensor[][] gradients;
-    private final Tensor[][][] optimizerState;   // [layer][parameter][slot]
+    private final NetworkTensors tensors;
     private final TiedWeights tied;
-    private final int parameterCount;
-    private final long seed;
+    private final DistributedTraining replica;
+    private final ChangeGuard guard = new ChangeGuard();
+    /** Training workspaces by batch size; a fit needs at most four (train and validation, full and last). */
+    private final Workspace[] workspaces = new Workspace[8];
     private long step;
-    // Passes of computeGradients, which take no step but need fresh noise.
-    private final AtomicLong gradientPasses = new AtomicLong();
     private long passSeed;           // the noise seed of the training pass under way
     private double lastPenalty;      // the layers' penalties in the last training pass's loss
     private boolean fitting;         // a fit's loop is running (only read and written under the change guard)
 
-    /** Training workspaces by batch size; a fit needs at most four (train and validation, full and last). */
-    private final Workspace[] workspaces = new Workspace[8];
-    private final ChangeGuard guard = new ChangeGuard();
-
     /**
-     * Binds {@code layers} to {@code backend} and draws initial weights from {@code seed}.
+     * Binds {@code architecture}'s layers to {@code backend} and draws initial weights from its seed.
      *
-     * @param clipNorm clip gradients to this global L2 norm; 0 for no clipping
+     * @param backend      where the tensors live and the kernels run
+     * @param architecture the layers, loss, optimizer, clip norm and seed
+     * @throws IllegalArgumentException if the network would not fit in memory, or a layer cannot
+     *                                  follow the one before it
      */
-    public Network(Backend backend, int inputSize, List<Layer> layers, Loss loss, Optimizer optimizer,
-                   float clipNorm, long seed) {
-        if (backend == null || loss == null || optimizer == null || layers == null || layers.isEmpty()) {
-            throw new IllegalArgumentException("a network needs a backend, at least one layer, a loss and an optimizer");
+    public Network(Backend backend, Architecture architecture) {
+        if (backend == null || architecture == null) {
+            throw new IllegalArgumentException("a network needs a backend and an architecture");
         }
-        if (inputSize <= 0) {
-            throw new IllegalArgumentException("input size must be > 0, got " + inputSize);
-        }
-        if (!(clipNorm >= 0) || Float.isInfinite(clipNorm)) {
-            throw new IllegalArgumentException("gradient clip norm must be a finite number >= 0 (0 for none), got " + clipNorm);
-        }
-        NetworkSize.check(inputSize, layers, optimizer.stateSlots());
+        int slots = architecture.optimizer().stateSlots();
+        NetworkSize.check(architecture.inputSize(), architecture.layers(), slots);
         this.backend = backend;
-        this.inputSize = inputSize;
-        this.layers = layers.toArray(new Layer[0]);
-        this.loss = loss;
-        this.optimizer = optimizer;
-        this.clipNorm = clipNorm;
-        this.seed = seed;
-        this.layerInputSizes = new int[this.layers.length + 1];
-        this.parameters = new Tensor[this.layers.length][];
-        this.gradients = new Tensor[this.layers.length][];
-        this.optimizerState = new Tensor[this.layers.length][][];
-        SplittableRandom random = new SplittableRandom(seed);
-        int width = inputSize;
-        int count = 0;
-        for (int l = 0; l < this.layers.length; l++) {
-            layerInputSizes[l] = width;
-            int[][] shapes = this.layers[l].parameterShapes(width);
-            float[][] initial = new float[shapes.length][];
-            for (int p = 0; p < shapes.length; p++) {
-                initial[p] = new float[shapes[p][0] * shapes[p][1]];
-            }
-            this.layers[l].initialize(width, random, initial);
-            parameters[l] = new Tensor[shapes.length];
-            gradients[l] = new Tensor[shapes.length];
-            optimizerState[l] = new Tensor[shapes.length][optimizer.stateSlots()];
-            for (int p = 0; p < shapes.length; p++) {
-                parameters[l][p] = backend.create(shapes[p][0], shapes[p][1]);
-                backend.write(initial[p], 0, parameters[l][p]);
-                gradients[l][p] = backend.create(shapes[p][0], shapes[p][1]);
-                for (int s = 0; s < optimizer.stateSlots(); s++) {
-                    optimizerState[l][p][s] = backend.create(shapes[p][0], shapes[p][1]);
-                }
-                count += shapes[p][0] * shapes[p][1];
-            }
-            width = this.layers[l].outputSize(width);
+        this.architecture = architecture;
+        this.layers = architecture.layers().toArray(new Layer[0]);
+        this.layerInputSizes = new int[layers.length + 1];
+        layerInputSizes[0] = architecture.inputSize();
+        for (int l = 0; l < layers.length; l++) {
+            layerInputSizes[l + 1] = layers[l].outputSize(layerInputSizes[l]);
         }
-        layerInputSizes[this.layers.length] = width;
-        this.parameterCount = count;
-        this.tied = new TiedWeights(backend, this.layers, layerInputSizes);
-        for (int l = 1; l < this.layers.length; l++) {
-            this.layers[l].checkFollows(this.layers[l - 1]);
+        this.tensors = new NetworkTensors(backend, layers, layerInputSizes, slots,
+                new SplittableRandom(architecture.seed()));
+        this.tied = new TiedWeights(backend, layers, layerInputSizes);
+        for (int l = 1; l < layers.length; l++) {
+            layers[l].checkFollows(layers[l - 1]);
         }
+        this.replica = new Replica(this);
     }
 
+    /**
+     * What this network is made of.
+     *
+     * @return the architecture
+     */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /**
+     * The backend its tensors live on and its kernels run on.
+     *
+     * @return the backend
+     */
     public Backend backend() {
         return backend;
     }
 
-    public int inputSize() {
-        return inputSize;
-    }
-
-    public List<Layer> layers() {
-        return List.of(layers);
-    }
-
-    public Loss loss() {
-        return loss;
-    }
-
-    public Optimizer optimizer() {
-        return optimizer;
-    }
-
-    /** The seed the initial weights were drawn from. */
-    public long seed() {
-        return seed;
-    }
-
-    /** Global gradient-norm clip, 0 for none. */
-    public float clipNorm() {
-        return clipNorm;
-    }
-
-    /** Width of the input of layer {@code layer}; {@code layers().size()} gives the output's width. */
+    /**
+     * Width of the input of a layer.
+     *
+     * @param layer the layer's index; the number of layers gives the output's width
+     * @return the width
+     */
     public int layerInputSize(int layer) {
         return layerInputSizes[layer];
     }
 
-    /** Total number of parameters: the length of {@link #parameters()}. */
+    /**
+     * Total number of parameters.
+     *
+     * @return the parameters
+     */
     public int parameterCount() {
-        return parameterCount;
+        return tensors.parameterCount();
     }
 
-    /** Length of {@link #optimizerState()}. */
-    public int optimizerStateSize() {
-        return parameterCount * optimizer.stateSlots();
+    /**
+     * The step-by-step surface distributed training engines drive this network through.
+     *
+     * @return the surface, one per network
+     */
+    public DistributedTraining distributedTraining() {
+        return replica;
     }
 
-    /** Optimizer steps taken so far (Adam's bias correction depends on it). */
-    public long step() {
-        return step;
-    }
+    // ---- state ----------------------------------------------------------------------------------
 
-    // ---- flat parameters and optimizer state ---------------------------------------------------
-
-    /** A copy of every parameter, in the flat layout described above. */
-    public float[] parameters() {
-        float[] flat = new float[parameterCount];
-        readParameters(flat);
-        return flat;
-    }
-
-    /** Replaces every parameter from the flat layout described above. */
-    public void setParameters(float[] flat) {
-        checkLength("parameters", flat, parameterCount);
-        guard.change(() -> writeParameters(flat));
-    }
-
-    /** A copy of the optimizer's state, in the flat layout described above. */
-    public float[] optimizerState() {
-        return state().optimizerState();
-    }
-
-    /** Parameters, optimizer state and step count, read under one lock so that they are consistent. */
-    public NetworkState state() {
-        float[] params = new float[parameterCount];
-        float[] flat = new float[optimizerStateSize()];
+    /**
+     * Parameters, optimizer state and step count, read under one lock so that they are consistent.
+     *
+     * @return a copy
+     */
+    public TrainingState state() {
+        float[] parameters = new float[tensors.parameterCount()];
+        float[] optimizerState = new float[tensors.optimizerStateSize()];
         guard.beginRead();
         try {
-            readParameters(params);
-            int offset = 0;
-            for (int s = 0; s < optimizer.stateSlots(); s++) {
-                for (Tensor[][] layer : optimizerState) {
-                    for (Tensor[] slots : layer) {
-                        backend.read(slots[s], flat, offset);
-                        offset += slots[s].size();
-                    }
-                }
-            }
-            return new NetworkState(params, flat, step);
+            tensors.readParameters(parameters);
+            tensors.readOptimizerState(optimizerState);
+            return new TrainingState(parameters, optimizerState, step);
         } finally {
             guard.endRead();
         }
     }
 
-    /** Replaces the optimizer's state and its step count. */
-    public void setOptimizerState(float[] flat, long step) {
-        checkLength("optimizer state", flat, optimizerStateSize());
-        if (step < 0) {
-            throw new IllegalArgumentException("step must be >= 0, got " + step);
+    /**
+     * Replaces the parameters, the optimizer's state and its step count.
+     *
+     * @param state values in the flat layouts of {@link DistributedTraining}, and a step count >= 0
+     */
+    public void setState(TrainingState state) {
+        if (state == null) {
+            throw new IllegalArgumentException("state must not be null");
+        }
+        checkLength("parameters", state.parameters(), tensors.parameterCount());
+        checkLength("optimizer state", state.optimizerState(), tensors.optimizerStateSize());
+        if (state.step() < 0) {
+            throw new IllegalArgumentException("step must be >= 0, got " + state.step());
         }
         guard.change(() -> {
-            int offset = 0;
-            for (int s = 0; s < optimizer.stateSlots(); s++) {
-                for (Tensor[][] layer : optimizerState) {
-                    for (Tensor[] slots : layer) {
-                        backend.write(flat, offset, slots[s]);
-                        offset += slots[s].size();
-                    }
-                }
-            }
-            this.step = step;
+            tensors.writeParameters(state.parameters());
+            tensors.writeOptimizerState(state.optimizerState());
+            step = state.step();
         });
     }
 
-    // ---- stepwise training ---------------------------------------------------------------------
-
-    /**
-     * Forward and backward over {@code batch} (whose targets are its own rows), without changing
-     * any parameter or optimizer state.
-     *
-     * @param gradients receives the gradient of the batch's mean loss, in the flat parameter layout
-     * @return the batch's mean loss
-     */
-    public double computeGradients(FloatMatrix batch, float[] gradients) {
-        // The count is this process's own (not saved), so these draws do not repeat across runs;
-        // pass a seed to the overload below for that.
-        return computeGradients(batch, gradients, mix(seed, step, gradientPasses.incrementAndGet()));
-    }
-
-    /**
-     * {@link #computeGradients(FloatMatrix, float[])} with the noise of noise and dropout layers
-     * drawn from {@code noiseSeed}: the same seed gives the same draw, as gradient checks need,
-     * and distinct seeds give each partition of a cluster its own.
-     */
-    public double computeGradients(FloatMatrix batch, float[] gradients, long noiseSeed) {
-        checkBatch(batch);
-        checkLength("gradients", gradients, parameterCount);
-        double[] result = new double[1];
-        guard.change(() -> {
-            Workspace ws = trainingWorkspace(batch.rows());
-            backend.write(batch.data(), 0, ws.input);
-            passSeed = noiseSeed;
-            result[0] = forwardBackward(ws, ws.input);
-            int offset = 0;
-            for (Tensor[] layer : this.gradients) {
-                for (Tensor g : layer) {
-                    backend.read(g, gradients, offset);
-                    offset += g.size();
-                }
-            }
-        });
-        return result[0];
-    }
-
-    /** One optimizer step from the given gradients (flat parameter layout), clipped if clipping is set. */
-    public void applyGradients(float[] gradients) {
-        checkLength("gradients", gradients, parameterCount);
-        guard.change(() -> {
-            int offset = 0;
-            for (Tensor[] layer : this.gradients) {
-                for (Tensor g : layer) {
-                    backend.write(gradients, offset, g);
-                    offset += g.size();
-                }
-            }
-            update();
-        });
-    }
-
-    /**
-     * Mini-batch steps over {@code data}, copied once into backend memory, for callers that drive
-     * training themselves; see {@link TrainingSteps}.
-     *
-     * @param batchSize rows per step, > 0
-     * @param shuffle   whether each epoch visits the rows in a new random order, drawn from {@code seed}
-     * @param seed      the shuffle's seed, which also salts the draws of noise and dropout layers
-     */
-    public TrainingSteps steps(FloatMatrix data, int batchSize, boolean shuffle, long seed) {
-        checkBatch(data);
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be > 0, got " + batchSize);
-        }
-        return new TrainingSteps(this, data, batchSize, shuffle, seed);
-    }
+    // ---- training -------------------------------------------------------------------------------
 
     /**
      * Trains on {@code train} as Keras's {@code fit} does.
      *
+     * @param train      the training rows, checked by the caller
      * @param validation held-out rows evaluated after each epoch, or null
+     * @param config     epochs, batch size, shuffling, early stopping and listeners
+     * @return what each epoch did
      */
     public TrainingHistory fit(FloatMatrix train, FloatMatrix validation, FitConfig config) {
         TrainingHistory[] history = new TrainingHistory[1];
@@ -312,23 +180,12 @@ public final class Network {
             // Without a seed of its own, a fit shuffles from the model's seed and step, so that
             // successive fits are reproducible yet differ.
             StepSource steps = new TrainingSteps(this, train, config.batchSize(), config.shuffle(),
-                    config.shuffleSeed() != null ? config.shuffleSeed() : seed + step);
+                    config.shuffleSeed() != null ? config.shuffleSeed() : architecture.seed() + step);
             DoubleSupplier validationLoss = validation == null ? null
                     : new LocalValidation(this, validation, config.batchSize());
             history[0] = runFit(steps, validationLoss, config);
         });
         return history[0];
-    }
-
-    /**
-     * The mean loss per sample of {@code data} against itself, as {@code fit} evaluates validation
-     * data: an inference pass (no noise or dropout), layers' penalties included.
-     */
-    public double evaluate(FloatMatrix data) {
-        checkBatch(data);
-        double[] result = new double[1];
-        guard.change(() -> result[0] = new LocalValidation(this, data, PREDICT_CHUNK).getAsDouble());
-        return result[0];
     }
 
     /**
@@ -338,8 +195,10 @@ public final class Network {
      * size, shuffling and validation settings are the source's business.
      *
      * @param steps          trains one batch per call; it runs on this thread and may change this
-     *                       network (apply gradients, set parameters and optimizer state)
+     *                       network through {@link #distributedTraining()}
      * @param validationLoss mean validation loss per sample, evaluated after each epoch, or null
+     * @param config         epochs, early stopping and listeners
+     * @return what each epoch did
      */
     public TrainingHistory fit(StepSource steps, DoubleSupplier validationLoss, FitConfig config) {
         if (steps == null || config == null) {
@@ -352,6 +211,20 @@ public final class Network {
         TrainingHistory[] history = new TrainingHistory[1];
         guard.change(() -> history[0] = runFit(steps, validationLoss, config));
         return history[0];
+    }
+
+    /**
+     * The mean loss per sample of {@code data} against itself, as {@code fit} evaluates validation
+     * data: an inference pass (no noise or dropout), layers' penalties included.
+     *
+     * @param data at least one row, as wide as the input, finite
+     * @return the mean loss
+     */
+    public double evaluate(FloatMatrix data) {
+        checkBatch(data);
+        double[] result = new double[1];
+        guard.change(() -> result[0] = new LocalValidation(this, data, PREDICT_CHUNK).getAsDouble());
+        return result[0];
     }
 
     /**
@@ -382,6 +255,11 @@ public final class Network {
     /**
      * Passes {@code input} through layers {@code from} (inclusive) to {@code to} (exclusive).
      * Safe to call from several threads at once.
+     *
+     * @param input rows as wide as layer {@code from}'s input, finite
+     * @param from  the first layer
+     * @param to    the layer after the last
+     * @return the last layer's output, one row per input row
      */
     public FloatMatrix predict(FloatMatrix input, int from, int to) {
         if (from < 0 || to > layers.length || from >= to) {
@@ -416,7 +294,29 @@ public final class Network {
         return out;
     }
 
-    // ---- the engine's own steps, used by FitLoop -----------------------------------------------
+    // ---- the engine's own steps, for the fit loop and the distributed surface -------------------
+
+    /** The guard that keeps changes one at a time; each step of {@link TrainingSteps} takes it. */
+    ChangeGuard guard() {
+        return guard;
+    }
+
+    NetworkTensors tensors() {
+        return tensors;
+    }
+
+    /** Optimizer steps taken so far (Adam's bias correction depends on it). */
+    long step() {
+        return step;
+    }
+
+    /**
+     * The part of the last training pass's mean loss that the layers' penalties made, in the
+     * loss's units.
+     */
+    double lastPenalty() {
+        return lastPenalty;
+    }
 
     /**
      * One training step on the batch in {@code ws.input}: forward, loss, backward, update.
@@ -425,12 +325,37 @@ public final class Network {
      * would have drawn, and distinct salts give workers that start from one state their own.
      */
     double trainStep(Workspace ws, long noiseSalt) {
-        passSeed = mix(seed, step, noiseSalt);
-        double value = forwardBackward(ws, ws.input);
+        double value = computeGradients(ws, mix(architecture.seed(), step, noiseSalt));
         if (Double.isFinite(value)) {
             update();
         }
         return value;
+    }
+
+    /**
+     * Forward, loss and backward on the batch in {@code ws.input}, leaving the gradients in
+     * {@link NetworkTensors#gradients}, with the noise of noise and dropout layers drawn from
+     * {@code noiseSeed}.
+     *
+     * @return the batch's mean loss, penalties included
+     */
+    double computeGradients(Workspace ws, long noiseSeed) {
+        passSeed = noiseSeed;
+        forward(ws, true);
+        lastPenalty = penalties(ws);
+        double value = lossAndGradient(ws, ws.input) + lastPenalty;
+        for (int l = layers.length - 1; l >= 0; l--) {
+            layers[l].backward(backend, ws.states[l]);
+        }
+        tied.accumulate(tensors.gradients);
+        return value;
+    }
+
+    /** One optimizer step from the gradients in {@link NetworkTensors#gradients}, clipped if clipping is set. */
+    void update() {
+        tensors.clipGradients(architecture.clipNorm());
+        step++;
+        tensors.update(architecture.optimizer(), step);
     }
 
     /**
@@ -440,15 +365,6 @@ public final class Network {
     double evaluate(Workspace ws) {
         forward(ws, false);
         return lossAndGradient(ws, ws.input) + penalties(ws);
-    }
-
-    /**
-     * The part of the last training pass's mean loss ({@link #computeGradients}, or a step of
-     * {@link #fit} or {@link #steps}) that the layers' penalties made, in the loss's units: what
-     * distributed training reports apart, as {@link StepSource#lastPenalty()} asks.
-     */
-    public double lastPenalty() {
-        return lastPenalty;
     }
 
     /** The training workspace for batches of {@code rows}, made on first use. */
@@ -471,41 +387,23 @@ public final class Network {
         return ws;
     }
 
-    void readParameters(float[] flat) {
-        guard.beginRead();
-        try {
-            int offset = 0;
-            for (Tensor[] layer : parameters) {
-                for (Tensor p : layer) {
-                    backend.read(p, flat, offset);
-                    offset += p.size();
-                }
-            }
-        } finally {
-            guard.endRead();
+    /** Refuses a batch that is null, empty, not as wide as the input or not finite. */
+    void checkBatch(FloatMatrix batch) {
+        if (batch == null || batch.rows() == 0) {
+            throw new IllegalArgumentException("batch must have at least one row");
+        }
+        batch.requireCols("batch", architecture.inputSize());
+        batch.requireFinite("batch");
+    }
+
+    static void checkLength(String what, float[] array, int expected) {
+        if (array == null || array.length != expected) {
+            throw new IllegalArgumentException(what + " must have " + expected + " values, got "
+                    + (array == null ? "null" : array.length));
         }
     }
 
-    void writeParameters(float[] flat) {
-        int offset = 0;
-        for (Tensor[] layer : parameters) {
-            for (Tensor p : layer) {
-                backend.write(flat, offset, p);
-                offset += p.size();
-            }
-        }
-    }
-
-    private double forwardBackward(Workspace ws, Tensor target) {
-        forward(ws, true);
-        lastPenalty = penalties(ws);
-        double value = lossAndGradient(ws, target) + lastPenalty;
-        for (int l = layers.length - 1; l >= 0; l--) {
-            layers[l].backward(backend, ws.states[l]);
-        }
-        tied.accumulate(gradients);
-        return value;
-    }
+    // ---- passes ---------------------------------------------------------------------------------
 
     private void forward(Workspace ws, boolean training) {
         for (int i = 0; i < ws.states.length; i++) {
@@ -539,36 +437,11 @@ public final class Network {
 
     private double lossAndGradient(Workspace ws, Tensor target) {
         LayerState last = ws.states[ws.states.length - 1];
-        Tensor logits = loss.acceptsLogits() ? layers[layers.length - 1].logits(last) : null;
+        Tensor logits = architecture.loss().acceptsLogits() ? layers[layers.length - 1].logits(last) : null;
         last.gradientAtLogits(logits != null);
         return logits != null
-                ? loss.computeFromLogits(backend, logits, target, last.outputGradient())
-                : loss.compute(backend, last.output(), target, last.outputGradient());
-    }
-
-    private void update() {
-        if (clipNorm > 0) {
-            double sum = 0;
-            for (Tensor[] layer : gradients) {
-                for (Tensor g : layer) {
-                    sum += backend.sumOfSquares(g);
-                }
-            }
-            double norm = Math.sqrt(sum);
-            if (norm > clipNorm) {
-                for (Tensor[] layer : gradients) {
-                    for (Tensor g : layer) {
-                        backend.scale(g, (float) (clipNorm / norm));
-                    }
-                }
-            }
-        }
-        step++;
-        for (int l = 0; l < layers.length; l++) {
-            for (int p = 0; p < parameters[l].length; p++) {
-                optimizer.update(backend, parameters[l][p], gradients[l][p], optimizerState[l][p], step);
-            }
-        }
+                ? architecture.loss().computeFromLogits(backend, logits, target, last.outputGradient())
+                : architecture.loss().compute(backend, last.output(), target, last.outputGradient());
     }
 
     private Workspace workspace(int rows, int from, int to, boolean training) {
@@ -587,31 +460,12 @@ public final class Network {
             }
             states[l - from] = new LayerState(previousOutput, output, outputGradient,
                     training && l > from ? previousGradient : null,
-                    tied.parametersOf(l, parameters), training ? tied.gradientsOf(l, gradients) : null, scratch,
-                    1f / ((float) rows * inputSize));
+                    tied.parametersOf(l, tensors.parameters),
+                    training ? tied.gradientsOf(l, tensors.gradients) : null, scratch,
+                    1f / ((float) rows * architecture.inputSize()));
             previousOutput = output;
             previousGradient = outputGradient;
         }
         return new Workspace(rows, from, input, states);
-    }
-
-    private void checkBatch(FloatMatrix batch) {
-        if (batch == null || batch.rows() == 0) {
-            throw new IllegalArgumentException("batch must have at least one row");
-        }
-        batch.requireCols("batch", inputSize);
-        batch.requireFinite("batch");
-    }
-
-    private static void checkLength(String what, float[] array, int expected) {
-        if (array == null || array.length != expected) {
-            throw new IllegalArgumentException(what + " must have " + expected + " values, got "
-                    + (array == null ? "null" : array.length));
-        }
-    }
-
-    /** The guard that keeps changes one at a time; {@link TrainingSteps} takes it per step. */
-    ChangeGuard guard() {
-        return guard;
     }
 }

@@ -9,7 +9,9 @@ public final class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The epoch, counting from 1. */
     private final int epoch;
+    /** The batch, counting from 1, or 0. */
     private final int batch;
 
     TrainingDivergedException(int epoch, int batch, double loss, int restoredEpoch) {
@@ -30,12 +32,20 @@ public final class TrainingDivergedException extends RuntimeException {
         this.batch = batch;
     }
 
-    /** The epoch in which the loss stopped being finite, counting from 1. */
+    /**
+     * The epoch in which the loss stopped being finite, counting from 1.
+     *
+     * @return the epoch
+     */
     public int epoch() {
         return epoch;
     }
 
-    /** The batch in which it happened, counting from 1, or 0 if it was the validation loss or the weights. */
+    /**
+     * The batch in which it happened, counting from 1, or 0 if it was the validation loss or the weights.
+     *
+     * @return the batch, or 0
+     */
     public int batch() {
         return batch;
     }

@@ -1,22 +1,23 @@
 package io.ae4j.train;
 
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.distributed.StepSource;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
 import java.util.SplittableRandom;
 
 /**
  * Mini-batch training steps over a dataset copied once into backend memory: the loop inside
- * {@link Network#fit}, for code that drives training itself, such as benchmarks or parameter
- * averaging on a cluster. Each {@link #step()} trains the next batch; a new epoch starts, with
- * a fresh shuffle, when the last batch of one has been trained. A last, smaller batch is trained
- * too. Steps allocate nothing in steady state.
+ * {@link Network#fit}, and a replica's local steps in distributed training
+ * ({@link io.ae4j.distributed.DistributedTraining#steps}). Each {@link #step()} trains the next
+ * batch; a new epoch starts, with a fresh shuffle, when the last batch of one has been trained. A
+ * last, smaller batch is trained too. Steps allocate nothing in steady state.
  *
  * <p>A step returns the batch's loss as it is, NaN or infinite included: divergence is the
  * caller's to handle. Steps take the network's training guard, so they cannot overlap a
  * {@code fit} or another change in another thread.
  */
-public final class TrainingSteps implements StepSource {
+final class TrainingSteps implements StepSource {
 
     private final Network network;
     private final Backend backend;

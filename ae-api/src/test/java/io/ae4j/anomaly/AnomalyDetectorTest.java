@@ -79,9 +79,9 @@ class AnomalyDetectorTest {
         // The training rows' own flags: about the 1% the rule leaves above the threshold.
         int flaggedTraining = detector.score(training).flaggedCount();
         assertTrue(flaggedTraining >= 2 && flaggedTraining <= 6, flaggedTraining + " of 400");
-        // The reconstruction error's threshold, by the same rule, is where anomalyThreshold() reads it.
+        // The reconstruction error's threshold, by the same rule, is where ReconstructionThreshold.of reads it.
         ScoreSummary errors = detector.summary(ScoreKind.RECONSTRUCTION).orElseThrow();
-        assertEquals((float) errors.quantile(0.99), (float) model.anomalyThreshold().getAsDouble());
+        assertEquals((float) errors.quantile(0.99), (float) ReconstructionThreshold.of(model).getAsDouble());
 
         Path file = dir.resolve("m.ae4j");
         model.save(file);
@@ -147,7 +147,7 @@ class AnomalyDetectorTest {
         double meanBias = 0.1;
         double[] decoderWeights = {1.0, -2.0, 0.5};
         double[] decoderBias = {0, 0.3, -0.1};
-        vae.network().setParameters(new float[] {
+        vae.distributedTraining().setParameters(new float[] {
             0.5f, 0, -0.3f, 0, 0.2f, 0,         // encoder weights, 3 x [mean | log variance]
             0.1f, -60,                          // encoder biases
             1.0f, -2.0f, 0.5f,                  // decoder weights, 1 x 3

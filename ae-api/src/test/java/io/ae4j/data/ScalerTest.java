@@ -51,6 +51,24 @@ class ScalerTest {
     // ---- min-max -------------------------------------------------------------------------------
 
     @Test
+    void aColumnPassedThroughKeepsItsValuesAndTheOthersTheirScaling() {
+        FloatMatrix data = new FloatMatrix(new float[] {1, 0, 10, 3, 2, 30, 5, 1, 20}, 3, 3);
+        for (Scaler fitted : List.of(MinMaxScaler.fit(data), StandardScaler.fit(data))) {
+            Scaler kept = fitted.passingThrough(1);
+            FloatMatrix scaled = kept.transform(data);
+            FloatMatrix full = fitted.transform(data);
+            for (int r = 0; r < 3; r++) {
+                assertEquals(data.get(r, 1), scaled.get(r, 1), fitted + " column 1");
+                assertEquals(full.get(r, 0), scaled.get(r, 0), fitted + " column 0");
+                assertEquals(full.get(r, 2), scaled.get(r, 2), fitted + " column 2");
+            }
+            assertArrayEquals(data.data(), kept.inverse(scaled).data(), 1e-5f);
+            illegal(() -> fitted.passingThrough(3), "column 3 is not one of the scaler's columns 0..2");
+        }
+        assertSame(Scaler.NONE, Scaler.NONE.passingThrough(0));
+    }
+
+    @Test
     void theColumnMapAsNumbersIsWhatTransformAndInverseApply() {
         // The second column is constant: min-max maps it to 0 and back to its constant.
         FloatMatrix data = new FloatMatrix(new float[] {1, 5, 3, 5, -2, 5, 10, 5}, 4, 2);

@@ -91,12 +91,13 @@ class ModelFileFuzzTest {
         assertTrue(width <= 1024, source + " loaded with an input of " + width);
         FloatMatrix row = new FloatMatrix(new float[width], 1, width);
         assertEquals(width, model.reconstruct(row).cols(), source);
-        for (float[] values : List.of(model.network().parameters(), model.network().optimizerState())) {
+        for (float[] values : List.of(model.distributedTraining().parameters(),
+                model.distributedTraining().state().optimizerState())) {
             for (float v : values) {
                 assertTrue(Float.isFinite(v), source + " loaded with " + v + " in its parameters or optimizer state");
             }
         }
         Autoencoder again = Autoencoder.fromBytes(model.toBytes(), source + " saved again", backend);
-        assertArrayEquals(model.network().parameters(), again.network().parameters(), source);
+        assertArrayEquals(model.distributedTraining().parameters(), again.distributedTraining().parameters(), source);
     }
 }

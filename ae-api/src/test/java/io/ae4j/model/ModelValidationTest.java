@@ -216,9 +216,10 @@ class ModelValidationTest {
         for (Map.Entry<String, byte[]> seed : SeedModels.files().entrySet()) {
             ModelSnapshot written = ModelFile.fromBytes(seed.getValue(), seed.getKey());
             Autoencoder loaded = Autoencoder.fromBytes(seed.getValue(), seed.getKey(), backend);
-            assertArrayEquals(written.parameters(), loaded.network().parameters(), seed.getKey());
-            assertArrayEquals(written.optimizerState(), loaded.network().optimizerState(), seed.getKey());
-            assertEquals(written.step(), loaded.network().step(), seed.getKey());
+            assertArrayEquals(written.parameters(), loaded.distributedTraining().parameters(), seed.getKey());
+            assertArrayEquals(written.optimizerState(), loaded.distributedTraining().state().optimizerState(),
+                    seed.getKey());
+            assertEquals(written.step(), loaded.distributedTraining().step(), seed.getKey());
             assertEquals(written.metadata(), loaded.metadata(), seed.getKey());
             assertArrayEquals(seed.getValue(), loaded.toBytes(), seed.getKey() + " saves back to the same bytes");
         }

@@ -1,11 +1,13 @@
 package io.ae4j.bench;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.KerasTutorial;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.Dense;
 import io.ae4j.optim.Optimizer;
 import io.ae4j.spi.Backends;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -14,44 +16,38 @@ import java.util.SplittableRandom;
  */
 public enum BenchNetwork {
 
-    /** The Keras example: 10 -> 10 relu -> 5 relu | 5 relu -> 10 relu, 100 rows, batch 10. */
-    SEED(10, 10, 100,
-            new int[] {10, 5}, new Activation[] {Activation.RELU, Activation.RELU},
-            new int[] {5, 10}, new Activation[] {Activation.RELU, Activation.RELU}),
+    /** The Keras tutorial's network, rows and batch size ({@link KerasTutorial}). */
+    SEED(KerasTutorial.FEATURES, KerasTutorial.BATCH_SIZE, KerasTutorial.ROWS,
+            KerasTutorial.encoder(), KerasTutorial.decoder()),
     /** 784 -> 256 relu -> 64 relu -> 256 relu -> 784 sigmoid, batch 256. */
     MNIST(784, 256, 2048,
-            new int[] {256, 64}, new Activation[] {Activation.RELU, Activation.RELU},
-            new int[] {256, 784}, new Activation[] {Activation.RELU, Activation.SIGMOID}),
+            new Dense[] {Dense.of(256, Activation.RELU), Dense.of(64, Activation.RELU)},
+            new Dense[] {Dense.of(256, Activation.RELU), Dense.of(784, Activation.SIGMOID)}),
     /** 784 -> 1024 relu -> 1024 relu -> 784 sigmoid, batch 512. */
     WIDE(784, 512, 2048,
-            new int[] {1024}, new Activation[] {Activation.RELU},
-            new int[] {1024, 784}, new Activation[] {Activation.RELU, Activation.SIGMOID});
+            new Dense[] {Dense.of(1024, Activation.RELU)},
+            new Dense[] {Dense.of(1024, Activation.RELU), Dense.of(784, Activation.SIGMOID)});
 
     final int inputSize;
     final int batch;
     final int rows;
-    final int[] encoder;
-    final Activation[] encoderActivations;
-    final int[] decoder;
-    final Activation[] decoderActivations;
+    private final Dense[] encoder;
+    private final Dense[] decoder;
 
-    BenchNetwork(int inputSize, int batch, int rows, int[] encoder, Activation[] encoderActivations,
-                 int[] decoder, Activation[] decoderActivations) {
+    BenchNetwork(int inputSize, int batch, int rows, Dense[] encoder, Dense[] decoder) {
         this.inputSize = inputSize;
         this.batch = batch;
         this.rows = rows;
         this.encoder = encoder;
-        this.encoderActivations = encoderActivations;
         this.decoder = decoder;
-        this.decoderActivations = decoderActivations;
     }
 
     /** This network on the backend named {@code backend}, found as users find it. */
     Autoencoder build(String backend) {
         return Autoencoder.builder()
                 .inputSize(inputSize)
-                .encoder(layers(encoder, encoderActivations))
-                .decoder(layers(decoder, decoderActivations))
+                .encoder(encoder)
+                .decoder(decoder)
                 .optimizer(Optimizer.adam(1e-3))
                 .seed(1)
                 .backend(Backends.get(backend))
@@ -60,18 +56,29 @@ public enum BenchNetwork {
 
     /** The widths of every layer's input and output in order: input, hidden..., input. */
     int[] widths() {
-        int[] widths = new int[encoder.length + decoder.length + 1];
+        Dense[] layers = layers();
+        int[] widths = new int[layers.length + 1];
         widths[0] = inputSize;
-        System.arraycopy(encoder, 0, widths, 1, encoder.length);
-        System.arraycopy(decoder, 0, widths, 1 + encoder.length, decoder.length);
+        for (int l = 0; l < layers.length; l++) {
+            widths[l + 1] = layers[l].units();
+        }
         return widths;
     }
 
     /** Activations of every layer in order. */
     Activation[] activations() {
-        Activation[] all = new Activation[encoder.length + decoder.length];
-        System.arraycopy(encoderActivations, 0, all, 0, encoderActivations.length);
-        System.arraycopy(decoderActivations, 0, all, encoderActivations.length, decoderActivations.length);
+        Dense[] layers = layers();
+        Activation[] activations = new Activation[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            activations[l] = layers[l].activation();
+        }
+        return activations;
+    }
+
+    /** The encoder's layers, then the decoder's. */
+    private Dense[] layers() {
+        Dense[] all = Arrays.copyOf(encoder, encoder.length + decoder.length);
+        System.arraycopy(decoder, 0, all, encoder.length, decoder.length);
         return all;
     }
 
@@ -93,13 +100,5 @@ public enum BenchNetwork {
             values[i] = (float) random.nextDouble();
         }
         return new FloatMatrix(values, rows, inputSize);
-    }
-
-    private static Dense[] layers(int[] units, Activation[] activations) {
-        Dense[] layers = new Dense[units.length];
-        for (int i = 0; i < units.length; i++) {
-            layers[i] = Dense.of(units[i], activations[i]);
-        }
-        return layers;
     }
 }

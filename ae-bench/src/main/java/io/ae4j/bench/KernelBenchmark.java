@@ -1,6 +1,6 @@
 package io.ae4j.bench;
 
-import io.ae4j.layer.Activation;
+import io.ae4j.optim.Adam;
 import io.ae4j.spi.ActivationKind;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Backends;
@@ -39,6 +39,8 @@ public class KernelBenchmark {
     /** MNIST's first layer, its code layer, and WIDE's middle layer. */
     @Param({"256x784x256", "256x256x64", "512x1024x1024"})
     public String shape;
+
+    private static final Adam KERAS_ADAM = Adam.keras();
 
     private Backend kernels;
     private Tensor a;
@@ -99,10 +101,14 @@ public class KernelBenchmark {
         return out;
     }
 
-    /** Adam on a weight matrix of {@code k x n}, with b standing in for its gradient. */
+    /**
+     * Adam with Keras's settings on a weight matrix of {@code k x n}, with b standing in for its
+     * gradient; the step size is the learning rate, which bias correction tends to as steps add up.
+     */
     @Benchmark
     public Tensor adam() {
-        kernels.adamUpdate(parameter, b, m, v, 1e-3f, 0.9f, 0.999f, 1e-7f, 0f);
+        kernels.adamUpdate(parameter, b, m, v, KERAS_ADAM.learningRate(), KERAS_ADAM.beta1(), KERAS_ADAM.beta2(),
+                KERAS_ADAM.epsilon(), 0f);
         return parameter;
     }
 

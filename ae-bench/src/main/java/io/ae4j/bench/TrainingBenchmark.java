@@ -1,6 +1,6 @@
 package io.ae4j.bench;
 
-import io.ae4j.train.TrainingSteps;
+import io.ae4j.distributed.StepSource;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,12 +33,12 @@ public class TrainingBenchmark {
     @Param({"SEED", "MNIST", "WIDE"})
     public BenchNetwork network;
 
-    private TrainingSteps steps;
+    private StepSource steps;
 
     @Setup
     public void setUp() {
         // Backends.get loads native code here, outside measurement.
-        steps = network.build(backend).network().steps(network.data(), network.batch, true, 1);
+        steps = network.build(backend).distributedTraining().steps(network.data(), network.batch, true, 1);
     }
 
     @Benchmark

@@ -31,6 +31,11 @@ public final class Ae {
     private Ae() {
     }
 
+    /**
+     * Runs the command that {@code args} name, and exits with its exit code.
+     *
+     * @param args the command and its options, as {@code train --help}
+     */
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code ae}: the root command; it only holds the subcommands and the options they share. */
-@Command(name = "ae", mixinStandardHelpOptions = true, version = "ae4j 0.1.0-SNAPSHOT",
+@Command(name = "ae", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = AeVersion.class,
         description = "Train autoencoders and use them: reduce dimensions, compress, score anomalies, generate.",
         subcommands = {DemoCommand.class, TrainCommand.class, EncodeCommand.class, ReconstructCommand.class,
             ScoreCommand.class, EvaluateCommand.class, GenerateCommand.class, ExportCommand.class, ImportCommand.class, BackendsCommand.class,

@@ -72,7 +72,7 @@ final class CancerDemo {
                 .encoder(Dense.of(16, Activation.TANH), Dense.of(4, Activation.TANH))
                 .decoder(Dense.of(16, Activation.TANH), Dense.of(raw.cols(), Activation.LINEAR))
                 .optimizer(Optimizer.adam()).loss(Loss.mse()).seed(1).build();
-        Scaler scaler = Scaling.fit("standard", trainRows, trainRows.rows(), autoencoder);
+        Scaler scaler = Scaling.fit("standard", trainRows, trainRows.rows(), new int[0], autoencoder);
         FloatMatrix training = scaler.transform(trainRows);
         autoencoder.fit(training, FitConfig.builder().epochs(200).batchSize(16).validationSplit(0.1)
                 .earlyStopping(EarlyStopping.patience(20)).shuffleSeed(1).build());

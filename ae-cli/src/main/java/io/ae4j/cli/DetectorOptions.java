@@ -13,9 +13,11 @@ import picocli.CommandLine.Option;
  */
 final class DetectorOptions {
 
+    /** The anomaly scores {@code --score} names, as the help of every command with a --score lists them. */
+    static final String SCORE_KINDS = "reconstruction, code-distance, combined or reconstruction-probability (a VAE's)";
+
     @Option(names = "--score", paramLabel = "KIND",
-            description = "reconstruction, code-distance, combined or reconstruction-probability (a VAE's);"
-                    + " the one the model was trained with if absent.")
+            description = SCORE_KINDS + "; the one the model was trained with if absent.")
     String score;
 
     @Option(names = "--threshold", paramLabel = "RULE|T",

@@ -3,7 +3,6 @@ package io.ae4j.cli;
 import io.ae4j.Autoencoder;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.Scaler;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -18,10 +17,6 @@ final class EncodeCommand extends ModelOnDataCommand {
 
     @Override
     List<String> columns(Autoencoder autoencoder, List<String> inputColumns) {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= autoencoder.codeSize(); i++) {
-            names.add("code" + i);
-        }
-        return names;
+        return DataOptions.numbered("code", autoencoder.codeSize());
     }
 }

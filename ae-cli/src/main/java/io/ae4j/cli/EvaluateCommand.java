@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
         + " precision, recall and F1 at its threshold, and their pictures.")
 final class EvaluateCommand extends AeSubcommand {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by ae train.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
             description = "Labelled rows: a CSV with the model's columns and a --label-column, or IDX images with --labels.")
@@ -63,7 +63,7 @@ final class EvaluateCommand extends AeSubcommand {
 
     @Override
     void planFiles(FilePlan files) {
-        files.readsFile("--model", model).readsFile("--data", data).readsFile("--labels", labels)
+        files.readsFile("--model", model.file).readsFile("--data", data).readsFile("--labels", labels)
                 .writesFolder("--plots", plots).writesFile("--report", report);
         if (plots != null) {
             for (Path picture : charts().files()) {
@@ -74,20 +74,17 @@ final class EvaluateCommand extends AeSubcommand {
 
     @Override
     int run(PrintWriter stdout) throws IOException {
-        Autoencoder autoencoder = Autoencoder.load(model);
-        AnomalyDetector detector = detectorOptions.detector(autoencoder, model);
+        Autoencoder autoencoder = model.load();
+        AnomalyDetector detector = detectorOptions.detector(autoencoder, model.file);
+        dataOptions.useCategories(Categories.of(autoencoder));
         Dataset table = dataOptions.read(data, labels, root());
-        if (table.features().cols() != autoencoder.inputSize()) {
-            throw new IllegalArgumentException(data + " has " + table.features().cols() + " columns but the model "
-                    + model + " takes " + autoencoder.inputSize() + "; give data with the columns the model was"
-                    + " trained on (--columns picks them by name)");
-        }
+        model.requireInputColumns(autoencoder, table, data);
         boolean[] anomalous = anomalyLabels.anomalous(table, "--data " + data);
         Scaler scaler = Scaling.of(autoencoder);
         FloatMatrix rows = scaler.transform(table.features());
         double[] scores = detector.scores(rows);
         AnomalyReport report = AnomalyReport.of(scores, anomalous, detector.threshold());
-        stdout.printf(Locale.ROOT, "%s on %s, anomalies: %s%n", model, data, anomalyLabels.describe());
+        stdout.printf(Locale.ROOT, "%s on %s, anomalies: %s%n", model.file, data, anomalyLabels.describe());
         stdout.printf(Locale.ROOT, "score: %s, threshold %.6g%s%n", detector.kind(), detector.threshold(),
                 " " + detectorOptions.thresholdSource(detector));
         stdout.println(report);
@@ -97,7 +94,7 @@ final class EvaluateCommand extends AeSubcommand {
             }
         }
         if (this.report != null) {
-            new EvaluationReport(autoencoder, detector).write(this.report, model, data, table, rows, anomalous,
+            new EvaluationReport(autoencoder, detector).write(this.report, model.file, data, table, rows, anomalous,
                     anomalyLabels.describe());
             stdout.println("wrote " + this.report);
         }
@@ -105,6 +102,6 @@ final class EvaluateCommand extends AeSubcommand {
     }
 
     private AnomalyCharts charts() {
-        return new AnomalyCharts(plots, model.getFileName() + " on " + data.getFileName());
+        return new AnomalyCharts(plots, model.file.getFileName() + " on " + data.getFileName());
     }
 }

@@ -2,6 +2,7 @@ package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.anomaly.AnomalyDetector;
+import io.ae4j.anomaly.ReconstructionThreshold;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.file.Dataset;
 import io.ae4j.data.file.ImageShape;
@@ -42,7 +43,7 @@ final class EvaluationReport {
                 : rows.rows(0, TrainingReport.MEASURED_ROWS);
         String what = measured.rows() == rows.rows() ? "the rows of " + name
                 : String.format(Locale.ROOT, "the first %,d rows of %s", measured.rows(), name);
-        report.errors(what, autoencoder.reconstructionErrors(measured), autoencoder.anomalyThreshold(),
+        report.errors(what, autoencoder.reconstructionErrors(measured), ReconstructionThreshold.of(autoencoder),
                 r -> "row " + (r + 1) + (anomalous[r] ? " (anomaly)" : ""));
         report.detection(String.format(Locale.ROOT, "the %s score of the rows of %s", detector.kind(), name),
                 detector.scores(rows), anomalous, detector.threshold());

@@ -1,12 +1,12 @@
 package io.ae4j.cli;
 
-import io.ae4j.Autoencoder;
 import io.ae4j.onnx.AeOnnx;
 import io.ae4j.onnx.Part;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export", description = "Write a model, or its encoder or decoder, as an ONNX file.")
 final class ExportCommand extends AeSubcommand {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by ae train.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--part", defaultValue = "full", paramLabel = "PART",
             description = "encoder (rows in, codes out), decoder (codes in, rows out) or full (rows in, their"
@@ -38,14 +38,14 @@ final class ExportCommand extends AeSubcommand {
 
     @Override
     void planFiles(FilePlan files) {
-        files.readsFile("--model", model).writesFile("--out", out);
+        files.readsFile("--model", model.file).writesFile("--out", out);
     }
 
     @Override
     int run(PrintWriter stdout) throws IOException {
         Part chosen = Part.named(part);
-        AeOnnx.export(Autoencoder.load(model), chosen, out);
-        stdout.println("wrote the " + chosen.id() + " of " + model + " to " + out + ": " + signature(chosen));
+        AeOnnx.export(model.load(), chosen, out);
+        stdout.println("wrote the " + chosen.id() + " of " + model.file + " to " + out + ": " + signature(chosen));
         return 0;
     }
 

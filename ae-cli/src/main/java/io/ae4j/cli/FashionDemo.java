@@ -1,6 +1,7 @@
 package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.ReconstructionThreshold;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.file.Dataset;
 import io.ae4j.layer.Activation;
@@ -72,7 +73,7 @@ final class FashionDemo {
         TrainingHistory history = autoencoder.fit(train, FitConfig.builder().epochs(epochs)
                 .batchSize(train.rows() < 10_000 ? 64 : 256).validationData(test).shuffleSeed(0)
                 .listener(root.progress(epochs)).listener(clock).build());
-        autoencoder.fitAnomalyThreshold(train, 99);
+        ReconstructionThreshold.fit(autoencoder, train, 99);
         double error = history.validationLoss()[history.epochs() - 1];
         double pca = PcaBaseline.fit(train, code).meanSquaredError(test);
 

@@ -9,11 +9,10 @@ import io.ae4j.layer.VariationalLatent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,11 +27,11 @@ final class GenerateCommand extends AeSubcommand {
     @Parameters(paramLabel = "N", description = "How many samples to generate.")
     long count;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by ae train.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the samples (CSV).")
-    Path out;
+    @Mixin
+    CsvOutOption out;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the draws (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -52,7 +51,7 @@ final class GenerateCommand extends AeSubcommand {
 
     @Override
     void planFiles(FilePlan files) {
-        files.readsFile("--model", model).writesFile("--out", out);
+        files.readsFile("--model", model.file).writesFile("--out", out.file);
         if (image != null) {
             files.writesFileFor("--out", picture(), "the picture --image writes beside --out");
         }
@@ -60,11 +59,11 @@ final class GenerateCommand extends AeSubcommand {
 
     @Override
     int run(PrintWriter stdout) throws IOException {
-        Autoencoder autoencoder = Autoencoder.load(model);
+        Autoencoder autoencoder = model.load();
         int width = autoencoder.inputSize();
         requireRoom(width, autoencoder.codeSize());
         if (imageSize != null) {
-            imageSize.requireValues("--image", width, "the model " + model.getFileName());
+            imageSize.requireValues("--image", width, "the model " + model.file.getFileName());
             ImageGrid.requireDrawable(String.format(Locale.ROOT, "a picture of %,d samples", count), 1, count, imageSize);
         }
         int n = (int) count;     // requireRoom keeps n x width within one array
@@ -74,12 +73,8 @@ final class GenerateCommand extends AeSubcommand {
                 ? autoencoder.sample(n, seed)
                 : autoencoder.decode(codeDistribution(autoencoder).sample(n, seed));
         FloatMatrix samples = Scaling.of(autoencoder).inverse(decoded);   // in the data's units
-        List<String> columns = new ArrayList<>();
-        for (int i = 1; i <= samples.cols(); i++) {
-            columns.add("value" + i);
-        }
-        CsvWriter.write(out, columns, samples);
-        stdout.println("wrote " + count + " samples to " + out);
+        CsvWriter.write(out.file, DataOptions.numbered("value", samples.cols()), samples);
+        stdout.println("wrote " + count + " samples to " + out.file);
         if (imageSize != null) {
             Path png = picture();
             ImageGrid.write(png, imageSize.height(), imageSize.width(), samples);
@@ -94,14 +89,14 @@ final class GenerateCommand extends AeSubcommand {
         try {
             kept = CodeDistribution.of(autoencoder);
         } catch (IllegalArgumentException damaged) {
-            throw new IllegalArgumentException(model + ": " + damaged.getMessage(), damaged);
+            throw new IllegalArgumentException(model.file + ": " + damaged.getMessage(), damaged);
         }
-        return kept.orElseThrow(() -> new IllegalArgumentException(model
+        return kept.orElseThrow(() -> new IllegalArgumentException(model.file
                 + " keeps no code distribution (it was not trained by ae train); retrain it with ae train"));
     }
 
     private Path picture() {
-        return out.resolveSibling(out.getFileName() + ".png");
+        return out.file.resolveSibling(out.file.getFileName() + ".png");
     }
 
     /**

@@ -3,28 +3,27 @@ package io.ae4j.cli;
 import io.ae4j.Autoencoder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ae info --model M}: the architecture and the training metadata of a saved model. */
 @Command(name = "info", description = "Print a model's architecture and training metadata.")
 final class InfoCommand extends AeSubcommand {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model file written by ae or Autoencoder.save.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Override
     void planFiles(FilePlan files) {
-        files.readsFile("--model", model);
+        files.readsFile("--model", model.file);
     }
 
     @Override
     int run(PrintWriter out) throws IOException {
-        Autoencoder autoencoder = Autoencoder.load(model);
-        out.println(model);
+        Autoencoder autoencoder = model.load();
+        out.println(model.file);
         out.println(autoencoder.summary());
         for (Map.Entry<String, String> e : new TreeMap<>(autoencoder.metadata()).entrySet()) {
             out.println(e.getKey() + " = " + shortened(e.getValue()));

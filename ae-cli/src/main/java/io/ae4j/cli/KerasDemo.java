@@ -1,21 +1,17 @@
 package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
-import io.ae4j.layer.Activation;
-import io.ae4j.layer.Dense;
-import io.ae4j.loss.Loss;
-import io.ae4j.optim.Optimizer;
+import io.ae4j.KerasTutorial;
 import io.ae4j.train.FitConfig;
 import io.ae4j.train.TrainingHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
- * The demo's first step, the Keras tutorial program: 100 x 10 random data, 10-5 | 5-10 relu, Adam,
- * MSE, batches of 10. It trains in a moment, so it shows no progress, only what it ended with.
+ * The demo's first step, the Keras tutorial program ({@link KerasTutorial}). It trains in a
+ * moment, so it shows no progress, only what it ended with.
  */
 final class KerasDemo {
 
@@ -38,28 +34,17 @@ final class KerasDemo {
 
     /** Trains and saves the model and its loss curve; returns what to tell the user. */
     String run() throws IOException {
-        float[][] data = new float[100][10];
-        SplittableRandom random = new SplittableRandom(42);
-        for (float[] row : data) {
-            for (int c = 0; c < row.length; c++) {
-                row[c] = (float) random.nextDouble();     // np.random.rand(100, 10)
-            }
-        }
-        Autoencoder autoencoder = Autoencoder.builder()
-                .inputSize(10)
-                .encoder(Dense.of(10, Activation.RELU), Dense.of(5, Activation.RELU))
-                .decoder(Dense.of(5, Activation.RELU), Dense.of(10, Activation.RELU))
-                .optimizer(Optimizer.adam())
-                .loss(Loss.mse())
-                .seed(42)
-                .build();
+        float[][] data = KerasTutorial.data(42);
+        Autoencoder autoencoder = KerasTutorial.autoencoder().seed(42).build();
         long start = System.nanoTime();
-        TrainingHistory history = autoencoder.fit(data, FitConfig.builder().epochs(epochs).batchSize(10).build());
+        TrainingHistory history = autoencoder.fit(data,
+                FitConfig.builder().epochs(epochs).batchSize(KerasTutorial.BATCH_SIZE).build());
         double seconds = (System.nanoTime() - start) / 1e9;
         autoencoder.save(out.resolve(MODEL));
         LossChart.write(history, "Keras example: MSE per epoch", out.resolve(LOSS));
-        return String.format(Locale.ROOT, "the Keras tutorial's autoencoder (10 -> 5 -> 10, 100 random rows): loss"
-                        + " %.4f -> %.4f in %d epochs, %.1f s%n    wrote %s, %s", history.trainLoss()[0],
+        return String.format(Locale.ROOT, "the Keras tutorial's autoencoder (%d -> %d -> %d, %d random rows): loss"
+                        + " %.4f -> %.4f in %d epochs, %.1f s%n    wrote %s, %s", autoencoder.inputSize(),
+                autoencoder.codeSize(), autoencoder.inputSize(), data.length, history.trainLoss()[0],
                 history.finalTrainLoss(), history.epochs(), seconds, out.resolve(MODEL), out.resolve(LOSS));
     }
 }

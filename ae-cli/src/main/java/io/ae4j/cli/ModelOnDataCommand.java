@@ -15,14 +15,14 @@ import picocli.CommandLine.Option;
 /** A command that applies a saved model to every row of a CSV file and writes one CSV of results. */
 abstract class ModelOnDataCommand extends AeSubcommand {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "A model saved by ae train.")
-    Path model;
+    @Mixin
+    ModelOption model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV with the model's input columns.")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the results (CSV).")
-    Path out;
+    @Mixin
+    CsvOutOption out;
 
     @Mixin
     DataOptions dataOptions;
@@ -35,22 +35,19 @@ abstract class ModelOnDataCommand extends AeSubcommand {
 
     @Override
     final void planFiles(FilePlan files) {
-        files.readsFile("--model", model).readsFile("--data", data).writesFile("--out", out);
+        files.readsFile("--model", model.file).readsFile("--data", data).writesFile("--out", out.file);
     }
 
     @Override
     final int run(PrintWriter stdout) throws IOException {
-        Autoencoder autoencoder = Autoencoder.load(model);
+        Autoencoder autoencoder = model.load();
+        dataOptions.useCategories(Categories.of(autoencoder));
         Dataset table = dataOptions.read(data, null, root());
-        if (table.features().cols() != autoencoder.inputSize()) {
-            throw new IllegalArgumentException(data + " has " + table.features().cols()
-                    + " columns but the model " + model + " takes " + autoencoder.inputSize()
-                    + "; give data with the columns the model was trained on (--columns picks them by name)");
-        }
+        model.requireInputColumns(autoencoder, table, data);
         Scaler scaler = Scaling.of(autoencoder);
         FloatMatrix result = apply(autoencoder, scaler, scaler.transform(table.features()));
-        CsvWriter.write(out, columns(autoencoder, DataOptions.columnNames(table)), result);
-        stdout.println("wrote " + result.rows() + " rows x " + result.cols() + " columns to " + out);
+        CsvWriter.write(out.file, columns(autoencoder, DataOptions.columnNames(table)), result);
+        stdout.println("wrote " + result.rows() + " rows x " + result.cols() + " columns to " + out.file);
         return 0;
     }
 }

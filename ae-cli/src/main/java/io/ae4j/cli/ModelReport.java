@@ -56,7 +56,7 @@ final class ModelReport {
         List<List<String>> facts = new ArrayList<>();
         facts.add(List.of("data", data));
         facts.add(List.of("architecture", autoencoder.inputSize() + " inputs, a code of " + autoencoder.codeSize()
-                + String.format(Locale.ROOT, ", %,d parameters", autoencoder.network().parameterCount())));
+                + String.format(Locale.ROOT, ", %,d parameters", autoencoder.parameterCount())));
         facts.add(List.of("backend", autoencoder.backend().name()));
         facts.add(List.of("epochs", history.epochs() + (history.stoppedEarly()
                 ? " (stopped early; the weights of epoch " + history.bestEpoch() + " kept)" : "")));

@@ -4,10 +4,7 @@ import io.ae4j.train.EpochReport;
 import io.ae4j.train.TrainingListener;
 import java.io.PrintStream;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar per epoch on a terminal: batches done, ETA, the running loss; at the end of the
@@ -27,13 +24,7 @@ final class ProgressListener implements TrainingListener {
 
     @Override
     public void onEpochStart(int epoch, int batches) {
-        bar = new ProgressBarBuilder()
-                .setTaskName(EpochLines.label(epoch, epochs))
-                .setInitialMax(batches)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(stream))
-                .setUpdateIntervalMillis(200)
-                .build();
+        bar = TerminalBar.on(stream, EpochLines.label(epoch, epochs)).setInitialMax(batches).build();
     }
 
     @Override

@@ -2,10 +2,7 @@ package io.ae4j.cli;
 
 import io.ae4j.data.file.ReadProgress;
 import java.io.PrintStream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar, in MiB, for reading a data file on a terminal. It appears only once the reader
@@ -37,9 +34,7 @@ final class ReadingBar implements ReadProgress, AutoCloseable {
             if (stream == null || total < SHOWN_FROM) {
                 return;
             }
-            bar = new ProgressBarBuilder().setTaskName("reading " + name).setInitialMax(total / MIB)
-                    .setUnit(" MiB", 1).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(stream)).setUpdateIntervalMillis(200).build();
+            bar = TerminalBar.on(stream, "reading " + name).setInitialMax(total / MIB).setUnit(" MiB", 1).build();
         }
         bar.stepTo(done / MIB);
     }

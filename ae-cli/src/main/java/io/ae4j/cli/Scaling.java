@@ -18,17 +18,19 @@ final class Scaling {
 
     /**
      * Fits the scaler named by {@code kind} (none, minmax or standard) on the first
-     * {@code trainRows} rows of {@code values} and keeps it in the model.
+     * {@code trainRows} rows of {@code values}, leaving the columns {@code unscaled} (categories'
+     * indices) as they are, and keeps it in the model.
      */
-    static Scaler fit(String kind, FloatMatrix values, int trainRows, Autoencoder autoencoder) {
+    static Scaler fit(String kind, FloatMatrix values, int trainRows, int[] unscaled, Autoencoder autoencoder) {
         Scaler scaler = switch (kind) {
             case "none" -> Scaler.NONE;
             case "minmax" -> MinMaxScaler.fit(values.rows(0, trainRows));
             case "standard" -> StandardScaler.fit(values.rows(0, trainRows));
             default -> throw new IllegalArgumentException("--scale must be none, minmax or standard, got '" + kind + "'");
         };
-        scaler.toFields().forEach(autoencoder::putMetadata);
-        return scaler;
+        Scaler kept = scaler.passingThrough(unscaled);
+        kept.toFields().forEach(autoencoder::putMetadata);
+        return kept;
     }
 
     /** The scaler kept in {@code autoencoder}, or none for a model trained without one. */

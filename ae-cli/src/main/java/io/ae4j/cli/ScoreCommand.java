@@ -34,7 +34,7 @@ final class ScoreCommand extends ModelOnDataCommand {
 
     @Override
     FloatMatrix apply(Autoencoder autoencoder, Scaler scaler, FloatMatrix input) {
-        AnomalyDetector detector = detectorOptions.detector(autoencoder, model);
+        AnomalyDetector detector = detectorOptions.detector(autoencoder, model.file);
         int cols = 3 + (perFeature ? input.cols() : 0);
         long values = (long) input.rows() * cols;
         if (values > JavaHeap.MAX_ARRAY_LENGTH) {

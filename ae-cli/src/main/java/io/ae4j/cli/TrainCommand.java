@@ -9,7 +9,9 @@ import io.ae4j.data.JavaHeap;
 import io.ae4j.data.Scaler;
 import io.ae4j.data.file.Dataset;
 import io.ae4j.layer.Activation;
+import io.ae4j.layer.Layer;
 import io.ae4j.loss.Loss;
+import io.ae4j.loss.TableLoss;
 import io.ae4j.optim.Adam;
 import io.ae4j.optim.Optimizer;
 import io.ae4j.optim.RmsProp;
@@ -18,7 +20,6 @@ import io.ae4j.spi.Backend;
 import io.ae4j.spi.Backends;
 import io.ae4j.train.EarlyStopping;
 import io.ae4j.train.FitConfig;
-import io.ae4j.train.Network;
 import io.ae4j.train.TrainingDivergedException;
 import io.ae4j.train.TrainingHistory;
 import java.io.IOException;
@@ -49,6 +50,11 @@ final class TrainCommand extends AeSubcommand {
     @Option(names = "--layers", split = ",", paramLabel = "N,N,...",
             description = "Input width, then the encoder's layer sizes; the decoder mirrors them. Example: 784,256,64")
     int[] layers;
+
+    @Option(names = "--categorical", split = ",", paramLabel = "NAME,...",
+            description = "CSV columns of categories (texts), one-hot inside the model, with softmax cross-entropy in"
+                    + " the loss; the model keeps their categories, and other data must hold no new ones.")
+    List<String> categorical;
 
     @Option(names = "--init", paramLabel = "MODEL",
             description = "Continue training this saved model (its architecture, optimizer state and scaler) on --data;"
@@ -111,8 +117,7 @@ final class TrainCommand extends AeSubcommand {
     String scale;
 
     @Option(names = "--score", paramLabel = "KIND",
-            description = "Anomaly score kept in the model: reconstruction, code-distance, combined or"
-                    + " reconstruction-probability (a VAE's) (default: combined).")
+            description = "Anomaly score kept in the model: " + DetectorOptions.SCORE_KINDS + " (default: combined).")
     String score;
 
     @Option(names = "--threshold", defaultValue = "percentile:99", paramLabel = "RULE",
@@ -149,7 +154,7 @@ final class TrainCommand extends AeSubcommand {
     String baseline;
 
     /** The options that describe a network, which --init takes from the model instead. */
-    private static final List<String> FIXED_BY_INIT = List.of("--layers", "--activation", "--output", "--loss",
+    private static final List<String> FIXED_BY_INIT = List.of("--layers", "--categorical", "--activation", "--output", "--loss",
             "--optimizer", "--lr", "--weight-decay", "--scale", "--variant", "--noise", "--sparsity", "--beta", "--tied",
             "--dropout");
 
@@ -191,6 +196,12 @@ final class TrainCommand extends AeSubcommand {
         OptionCheck.oneOf("--scale", scale, "none", "minmax", "standard");
         OptionCheck.positive("--lr", learningRate);
         OptionCheck.nonNegative("--weight-decay", weightDecay);
+        if (categorical != null) {
+            OptionCheck.require(!loss.equalsIgnoreCase("bce"), "--loss", loss,
+                    "mse or mae with --categorical: the categorical columns take cross-entropy, the others this loss");
+            OptionCheck.require(output.equalsIgnoreCase("linear"), "--output", output,
+                    "linear with --categorical: the categorical columns' outputs are the logits of a softmax");
+        }
         variant.check(spec.commandLine().getParseResult(), layers);
         checkWidths(layers[0], layers[layers.length - 1]);
     }
@@ -252,8 +263,21 @@ final class TrainCommand extends AeSubcommand {
     @Override
     int run(PrintWriter stdout) throws IOException {
         // Built or read first: a network too large for the heap is refused before the data is read.
-        Autoencoder autoencoder = init != null ? continued() : build();
-        Dataset table = dataOptions.read(data, labels, root);
+        Autoencoder autoencoder;
+        Dataset table;
+        if (categorical != null) {
+            // The categories are learned from the data, and the network's width follows from them.
+            dataOptions.learnCategories(categorical);
+            table = dataOptions.read(data, labels, root);
+            dataOptions.useCategories(table.categories());
+            autoencoder = build(Categories.loss(table, numericLoss()));
+            Categories.keep(autoencoder, table);
+        } else {
+            autoencoder = init != null ? continued() : build(null);
+            dataOptions.useCategories(Categories.of(autoencoder));
+            table = dataOptions.read(data, labels, root);
+            Categories.requireSamePlaces(autoencoder, table, data);
+        }
         FloatMatrix values = table.features();
         if (autoencoder.inputSize() != values.cols()) {
             throw new IllegalArgumentException(init != null
@@ -267,7 +291,7 @@ final class TrainCommand extends AeSubcommand {
         FloatMatrix testValues = test == null ? null : testData(values.cols());
         // A continued model keeps its scaler: refitting it would change what the weights were trained on.
         Scaler scaler = init != null ? Scaling.of(autoencoder)
-                : Scaling.fit(scale.toLowerCase(Locale.ROOT), values, trainRows, autoencoder);
+                : Scaling.fit(scale.toLowerCase(Locale.ROOT), values, trainRows, Categories.columns(table), autoencoder);
         values = scaler == Scaler.NONE ? values : scaler.transform(values);
         FloatMatrix training = trainRows == values.rows() ? values : values.rows(0, trainRows);
         FloatMatrix validation = trainRows == values.rows() ? null : values.rows(trainRows, values.rows());
@@ -370,11 +394,16 @@ final class TrainCommand extends AeSubcommand {
     }
 
     /** The network that the options describe, on the chosen backend. */
-    private Autoencoder build() {
+    /** A new model of --layers; with a table loss, the network is as wide as its one-hot columns. */
+    private Autoencoder build(TableLoss table) {
+        int[] widths = layers.clone();
+        if (table != null) {
+            widths[0] = table.width();
+        }
         Autoencoder.Builder builder = Autoencoder.builder().inputSize(layers[0])
-                .encoder(variant.encoder(layers, Activation.named(activation)))
-                .decoder(variant.decoder(layers, Activation.named(activation), Activation.named(output)))
-                .loss(Loss.named(loss.equalsIgnoreCase("bce") ? "binary_crossentropy" : loss.toLowerCase(Locale.ROOT)))
+                .encoder(variant.encoder(widths, Activation.named(activation)))
+                .decoder(variant.decoder(widths, Activation.named(activation), Activation.named(output)))
+                .loss(table != null ? table : numericLoss())
                 .optimizer(optimizer());
         if (seed != null) {
             builder.seed(seed);
@@ -383,6 +412,10 @@ final class TrainCommand extends AeSubcommand {
             builder.backend(backendNamed());
         }
         return builder.build();
+    }
+
+    private Loss numericLoss() {
+        return Loss.named(loss.equalsIgnoreCase("bce") ? "binary_crossentropy" : loss.toLowerCase(Locale.ROOT));
     }
 
     private Backend backendNamed() {
@@ -401,13 +434,16 @@ final class TrainCommand extends AeSubcommand {
      * refused here could never run.
      */
     private void requireRoomToTrain(Autoencoder autoencoder, int rows, long dataValues) {
-        Network network = autoencoder.network();
-        long units = 0;
-        for (int l = 0; l <= network.layers().size(); l++) {
-            units += network.layerInputSize(l);
+        int width = autoencoder.inputSize();
+        long units = width;
+        for (List<Layer> part : List.of(autoencoder.encoderLayers(), autoencoder.decoderLayers())) {
+            for (Layer layer : part) {
+                width = layer.outputSize(width);
+                units += width;
+            }
         }
-        long parameters = network.parameterCount();
-        long bytes = 4 * (2 * rows * units + parameters * (3L + network.optimizer().stateSlots()) + dataValues);
+        long parameters = autoencoder.parameterCount();
+        long bytes = 4 * (2 * rows * units + parameters * (3L + autoencoder.optimizer().stateSlots()) + dataValues);
         JavaHeap.requireMax(bytes, String.format(Locale.ROOT, "batches of %,d rows through layers of %,d units in all,"
                 + " beside the network's %,d parameters and the data", rows, units, parameters),
                 "use a smaller --batch or smaller layers");
@@ -480,9 +516,9 @@ final class TrainCommand extends AeSubcommand {
 
     private Optimizer optimizer() {
         return switch (optimizer.toLowerCase(Locale.ROOT)) {
-            case "adam" -> new Adam((float) learningRate, 0.9f, 0.999f, 1e-7f, (float) weightDecay);
+            case "adam" -> Adam.keras(learningRate, weightDecay);
             case "sgd" -> new Sgd((float) learningRate, 0f, false, (float) weightDecay);
-            case "rmsprop" -> new RmsProp((float) learningRate, 0.9f, 1e-7f, (float) weightDecay);
+            case "rmsprop" -> RmsProp.keras(learningRate, weightDecay);
             default -> throw new IllegalArgumentException("--optimizer must be adam, sgd or rmsprop, got '" + optimizer + "'");
         };
     }

@@ -1,6 +1,7 @@
 package io.ae4j.cli;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.ReconstructionThreshold;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.file.Dataset;
 import io.ae4j.data.file.ImageShape;
@@ -80,7 +81,7 @@ final class TrainingReport {
         if (labels != null) {
             report.latentMap(autoencoder.encode(measured), labels.of(), labels.names());
         }
-        report.errors(measuredRows, autoencoder.reconstructionErrors(measured), autoencoder.anomalyThreshold(),
+        report.errors(measuredRows, autoencoder.reconstructionErrors(measured), ReconstructionThreshold.of(autoencoder),
                 r -> "row " + (r + 1) + (labels == null ? "" : " (" + labels.names().get(labels.of()[r]) + ")"));
         report.featureErrors(measuredRows, autoencoder.featureErrors(measured), columnNames(rows, shape), shape);
         report.write(file);

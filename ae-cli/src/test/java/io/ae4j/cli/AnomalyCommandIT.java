@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ae4j.cli.PackagedAe.Run;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,17 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Anomaly detection with the packaged {@code ae.jar}: train, score and evaluate, and continuing training. */
-class AnomalyCommandIT {
-
-    @TempDir
-    Path dir;
-
-    private Run ae(String... args) throws IOException, InterruptedException {
-        return PackagedAe.run(dir, args);
-    }
+class AnomalyCommandIT extends PackagedAe {
 
     /**
      * {@code rows} rows of 5 values that depend on 2, with a {@code kind} column: every

@@ -7,30 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ae demo} from the packaged jar, off a terminal as in a log or CI: one line per step, plain progress. */
-class DemoIT {
-
-    @TempDir
-    Path dir;
+class DemoIT extends PackagedAe {
 
     @Test
     void demoPrintsALinePerStepAndWritesItsModelsPicturesAndReport() throws Exception {
-        Process process = ae("demo", "--out", "demo", "--epochs", "20", "--image-epochs", "2");
-        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "the demo did not finish");
-        String out = Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8);
-        String err = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
-        String run = "--- stdout\n" + out + "--- stderr\n" + err;
-        assertEquals(0, process.exitValue(), run);
+        Run demo = ae("demo", "--out", "demo", "--epochs", "20", "--image-epochs", "2");
+        String out = demo.out();
+        String err = demo.err();
+        String run = demo.toString();
+        assertEquals(0, demo.exitCode(), run);
 
         assertTrue(out.startsWith("1/3 the Keras tutorial's autoencoder (10 -> 5 -> 10, 100 random rows): loss "), run);
         assertTrue(out.contains(" in 20 epochs, "), run);
@@ -64,22 +56,10 @@ class DemoIT {
         assertTrue(report.contains("Ankle boot"), "the latent map names the classes");
         assertTrue(Files.exists(dir.resolve("demo/fashion-mnist-sample/LICENSE")), "the sample travels with its licence");
 
-        Process info = ae("info", "--model", "demo/keras-example.ae4j");
-        assertTrue(info.waitFor(120, TimeUnit.SECONDS), "ae info did not finish");
-        String described = Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8);
-        assertEquals(0, info.exitValue(), described);
+        Run info = ae("info", "--model", "demo/keras-example.ae4j");
+        String described = info.out();
+        assertEquals(0, info.exitCode(), described);
         assertTrue(described.contains("input 10, code 5"), described);
         assertTrue(described.contains("trained.epochs = 20"), described);
-    }
-
-    /** Starts the packaged ae in the test's folder, its output going to stdout.txt and stderr.txt there. */
-    private Process ae(String... args) throws Exception {
-        String jar = System.getProperty("ae.jar");
-        assertNotNull(jar, "the ae.jar system property is set by failsafe");
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                "--add-modules", "jdk.incubator.vector", "-jar", jar));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile())
-                .redirectError(dir.resolve("stderr.txt").toFile()).start();
     }
 }

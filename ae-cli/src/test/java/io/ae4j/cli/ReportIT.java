@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ae4j.cli.PackagedAe.Run;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,19 +20,15 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report opened in a real browser (headless Chromium): it renders without a console
  * message, its sections and charts are in the page after its script ran, and its screenshot is a
  * picture, not a blank page. Skipped, with the reason, where no Chromium is installed.
  */
-class ReportIT {
+class ReportIT extends PackagedAe {
 
     private static final String SAMPLE = "/io/ae4j/cli/fashion-mnist-sample/";
-
-    @TempDir
-    Path dir;
 
     @Test
     void trainReportRendersEverySectionInABrowser() throws Exception {
@@ -175,10 +170,6 @@ class ReportIT {
             Files.copy(in, file);
             return file;
         }
-    }
-
-    private Run ae(String... args) throws IOException, InterruptedException {
-        return PackagedAe.run(dir, args);
     }
 
     /** The HTML of the section with id {@code id}, or null when the page has none. */

@@ -31,6 +31,7 @@ public final class Ae4jModule extends AbstractModule {
     /**
      * The backend named {@code backendName}.
      *
+     * @param backendName a backend's name, as {@code "naive"}
      * @throws IllegalArgumentException if the name is blank
      */
     public Ae4jModule(String backendName) {

@@ -9,6 +9,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import io.ae4j.Autoencoder;
+import io.ae4j.KerasTutorial;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.Dense;
 import io.ae4j.spi.Backend;
@@ -16,7 +17,6 @@ import io.ae4j.train.FitConfig;
 import io.ae4j.train.TrainingHistory;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,18 +37,9 @@ class Ae4jModuleTest {
         }
 
         TrainingHistory trainKerasExample() {
-            SplittableRandom random = new SplittableRandom(1);
-            float[][] data = new float[100][10];
-            for (float[] row : data) {
-                for (int c = 0; c < 10; c++) {
-                    row[c] = (float) random.nextDouble();
-                }
-            }
-            Autoencoder ae = factory.builder().inputSize(10)
-                    .encoder(Dense.of(10, Activation.RELU), Dense.of(5, Activation.RELU))
-                    .decoder(Dense.of(5, Activation.RELU), Dense.of(10, Activation.RELU))
-                    .seed(42).build();
-            return ae.fit(data, FitConfig.builder().epochs(100).batchSize(10).build());
+            Autoencoder ae = KerasTutorial.autoencoder(factory.builder()).seed(42).build();
+            return ae.fit(KerasTutorial.data(1),
+                    FitConfig.builder().epochs(KerasTutorial.EPOCHS).batchSize(KerasTutorial.BATCH_SIZE).build());
         }
     }
 

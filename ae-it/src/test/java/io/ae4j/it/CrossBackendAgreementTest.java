@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.KerasTutorial;
 import io.ae4j.data.FloatMatrix;
-import io.ae4j.layer.Activation;
-import io.ae4j.layer.Dense;
 import io.ae4j.spi.Backends;
 import io.ae4j.train.FitConfig;
 import io.ae4j.train.TrainingHistory;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,19 +30,11 @@ class CrossBackendAgreementTest {
     Path dir;
 
     private static Autoencoder keras(String backend) {
-        return Autoencoder.builder().inputSize(10)
-                .encoder(Dense.of(10, Activation.RELU), Dense.of(5, Activation.RELU))
-                .decoder(Dense.of(5, Activation.RELU), Dense.of(10, Activation.RELU))
-                .seed(42).backend(Backends.get(backend)).build();
+        return KerasTutorial.autoencoder().seed(42).backend(Backends.get(backend)).build();
     }
 
-    private static FloatMatrix uniform(int rows, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] data = new float[rows * 10];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (float) random.nextDouble();
-        }
-        return new FloatMatrix(data, rows, 10);
+    private static FloatMatrix kerasData(long seed) {
+        return FloatMatrix.of(KerasTutorial.data(seed));
     }
 
     /** The Keras example on {@code backend}: the loss of every step, then the final epoch loss last. */
@@ -56,17 +46,17 @@ class CrossBackendAgreementTest {
                 losses.add(loss);
             }
         };
-        TrainingHistory h = keras(backend).fit(uniform(100, 2026),
-                FitConfig.builder().epochs(100).batchSize(10).listener(recorder).build());
+        TrainingHistory h = keras(backend).fit(kerasData(2026), FitConfig.builder().epochs(KerasTutorial.EPOCHS)
+                .batchSize(KerasTutorial.BATCH_SIZE).listener(recorder).build());
         losses.add(h.finalTrainLoss());
         return losses.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Test
     void everyBackendStartsFromTheSameWeights() {
-        float[] reference = keras("naive").network().parameters();
+        float[] reference = keras("naive").distributedTraining().parameters();
         for (String backend : BACKENDS) {
-            assertArrayEquals(reference, keras(backend).network().parameters(), backend);
+            assertArrayEquals(reference, keras(backend).distributedTraining().parameters(), backend);
         }
     }
 
@@ -86,10 +76,10 @@ class CrossBackendAgreementTest {
 
     @Test
     void aModelSavedOnOneBackendReconstructsTheSameOnEveryOther() throws IOException {
-        FloatMatrix data = uniform(100, 7);
+        FloatMatrix data = kerasData(7);
         for (String from : BACKENDS) {
             Autoencoder trained = keras(from);
-            trained.fit(data, FitConfig.builder().epochs(5).batchSize(10).build());
+            trained.fit(data, FitConfig.builder().epochs(5).batchSize(KerasTutorial.BATCH_SIZE).build());
             Path file = dir.resolve(from + ".ae4j");
             trained.save(file);
             float[] expected = trained.reconstruct(data).data();

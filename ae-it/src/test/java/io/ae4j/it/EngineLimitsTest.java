@@ -85,12 +85,12 @@ class EngineLimitsTest {
                 }
             }
         };
-        long stepsBefore = model.network().step();
+        long stepsBefore = model.distributedTraining().step();
         TrainingHistory history = model.fit(data, FitConfig.builder().epochs(2).batchSize(10).listener(nested).build());
         assertEquals(2, refusals.size());
         assertTrue(refusals.get(0).getMessage().contains("while this model's fit is running"), refusals.get(0).getMessage());
         assertEquals(2, history.epochs());
-        assertEquals(stepsBefore + 4, model.network().step(), "only the outer fit's 2 epochs x 2 batches trained");
+        assertEquals(stepsBefore + 4, model.distributedTraining().step(), "only the outer fit's 2 epochs x 2 batches trained");
         // The refusal leaves the model usable: the next fit runs.
         assertEquals(1, model.fit(data, FitConfig.builder().epochs(1).build()).epochs());
     }

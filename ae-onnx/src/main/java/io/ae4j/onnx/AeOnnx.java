@@ -30,8 +30,12 @@ public final class AeOnnx {
     /**
      * Writes {@code part} of {@code autoencoder} to {@code file} as an ONNX model, atomically.
      *
+     * @param autoencoder the model
+     * @param part the part to write
+     * @param file where to write
      * @throws IllegalArgumentException if an argument is null, or a layer (or, for the whole model,
      *                                  the loss) is one of one's own, which has no ONNX form
+     * @throws IOException if the file cannot be written
      */
     public static void export(Autoencoder autoencoder, Part part, Path file) throws IOException {
         if (file == null) {
@@ -41,7 +45,13 @@ public final class AeOnnx {
         AtomicFiles.write(file, temporary -> Files.write(temporary, bytes));
     }
 
-    /** {@code part} of {@code autoencoder} as the bytes of an ONNX model; checks as {@link #export} does. */
+    /**
+     * {@code part} of {@code autoencoder} as the bytes of an ONNX model; checks as {@link #export} does.
+     *
+     * @param autoencoder the model
+     * @param part the part to write
+     * @return the ONNX model
+     */
     public static byte[] toBytes(Autoencoder autoencoder, Part part) {
         if (autoencoder == null || part == null) {
             throw new IllegalArgumentException("the autoencoder and the part to export must not be null");
@@ -52,6 +62,9 @@ public final class AeOnnx {
     /**
      * Starts reading the dense autoencoder in the ONNX file {@code file}; say where its code is
      * with {@link OnnxImport#codeAt} or {@link OnnxImport#encoderLayers}, then {@link OnnxImport#read}.
+     *
+     * @param file an ONNX model
+     * @return the import, to configure and {@link OnnxImport#read}
      */
     public static OnnxImport importer(Path file) {
         if (file == null) {

@@ -10,7 +10,6 @@ import io.ae4j.layer.Layer;
 import io.ae4j.layer.MaskingNoise;
 import io.ae4j.layer.TiedDense;
 import io.ae4j.layer.VariationalLatent;
-import io.ae4j.train.Network;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,25 +21,30 @@ import java.util.List;
  */
 final class InferenceSteps {
 
-    private final Network network;
     private final List<Layer> layers;
     private final int encoderLayers;
     private final float[] parameters;
-    /** Per layer, the position of its first parameter in {@link Network#parameters()}. */
+    /** Per layer, the width of its input. */
+    private final int[] widths;
+    /** Per layer, the position of its first parameter in {@link #parameters}. */
     private final int[] offsets;
 
     private InferenceSteps(Autoencoder autoencoder) {
-        this.network = autoencoder.network();
-        this.layers = network.layers();
+        this.layers = new ArrayList<>(autoencoder.encoderLayers());
+        layers.addAll(autoencoder.decoderLayers());
         this.encoderLayers = autoencoder.encoderLayers().size();
-        this.parameters = network.parameters();
+        this.parameters = autoencoder.distributedTraining().parameters();
+        this.widths = new int[layers.size()];
         this.offsets = new int[layers.size()];
+        int width = autoencoder.inputSize();
         int offset = 0;
         for (int l = 0; l < layers.size(); l++) {
+            widths[l] = width;
             offsets[l] = offset;
-            for (int[] shape : layers.get(l).parameterShapes(network.layerInputSize(l))) {
+            for (int[] shape : layers.get(l).parameterShapes(width)) {
                 offset += shape[0] * shape[1];
             }
+            width = layers.get(l).outputSize(width);
         }
     }
 
@@ -58,7 +62,7 @@ final class InferenceSteps {
         List<AffineStep> steps = new ArrayList<>();
         for (int l = from; l < to; l++) {
             Layer layer = layers.get(l);
-            int width = network.layerInputSize(l);
+            int width = widths[l];
             if (layer instanceof Dense dense) {
                 steps.add(new AffineStep(describe(l), width, dense.units(), copy(offsets[l], width * dense.units()),
                         copy(offsets[l] + width * dense.units(), dense.units()), dense.activation()));
@@ -99,7 +103,7 @@ final class InferenceSteps {
             }
         }
         int mirror = weighted.get(weighted.size() - 1 - weighted.indexOf(l));
-        int rows = network.layerInputSize(mirror);
+        int rows = widths[mirror];
         int cols = ((Dense) layers.get(mirror)).units();
         float[] transposed = new float[rows * cols];
         for (int r = 0; r < rows; r++) {

@@ -6,6 +6,7 @@ import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import io.ae4j.Autoencoder;
 import io.ae4j.data.Scaler;
 import io.ae4j.loss.Loss;
+import io.ae4j.loss.TableLoss;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,12 @@ final class OnnxExporter {
     private ModelProto model(Part part) {
         int encoderLayers = autoencoder.encoderLayers().size();
         int allLayers = encoderLayers + autoencoder.decoderLayers().size();
-        Loss loss = autoencoder.network().loss();
+        Loss loss = autoencoder.loss();
+        if (loss instanceof TableLoss) {
+            // The network takes the one-hot columns, the model the table's: the graph would need the encoding too.
+            throw new IllegalArgumentException("the model has categorical columns (loss " + loss.id() + "), which its "
+                    + "ONNX form does not encode; export models of numeric columns only");
+        }
         if (part == Part.FULL && !ErrorNodes.supports(loss)) {
             throw new IllegalArgumentException("the model's loss '" + loss.id() + "' is not one of ae4j's built-in "
                     + "losses, so the full model's error output cannot be written; export the encoder and the decoder "

@@ -11,7 +11,12 @@ public final class OnnxFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param source the file, as messages name it */
+    /**
+     * The problem {@code problem} of the file {@code source}.
+     *
+     * @param source  the file, as messages name it
+     * @param problem what is wrong, naming the node to blame
+     */
     public OnnxFormatException(String source, String problem) {
         super(source + ": " + problem);
     }

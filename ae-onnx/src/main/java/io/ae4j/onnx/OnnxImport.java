@@ -49,6 +49,9 @@ public final class OnnxImport {
     /**
      * The code is the output of the layer that ends at {@code name}: the name of its last node
      * (the activation, or the Gemm or Add of a linear layer) or of that node's output tensor.
+     *
+     * @param name a node's name or its output tensor's
+     * @return this import
      */
     public OnnxImport codeAt(String name) {
         if (name == null || name.isBlank()) {
@@ -59,7 +62,12 @@ public final class OnnxImport {
         return this;
     }
 
-    /** The first {@code layers} dense layers are the encoder, the rest the decoder. */
+    /**
+     * The first {@code layers} dense layers are the encoder, the rest the decoder.
+     *
+     * @param layers the number of the encoder's dense layers
+     * @return this import
+     */
     public OnnxImport encoderLayers(int layers) {
         if (layers <= 0) {
             throw new IllegalArgumentException("the encoder needs at least one layer, got " + layers);
@@ -69,7 +77,12 @@ public final class OnnxImport {
         return this;
     }
 
-    /** The loss to score and train with (default: mean squared error). */
+    /**
+     * The loss to score and train with (default: mean squared error).
+     *
+     * @param loss the loss
+     * @return this import
+     */
     public OnnxImport loss(Loss loss) {
         if (loss == null) {
             throw new IllegalArgumentException("loss must not be null");
@@ -78,7 +91,12 @@ public final class OnnxImport {
         return this;
     }
 
-    /** The optimizer to train on with (default: Adam with Keras's defaults). */
+    /**
+     * The optimizer to train on with (default: Adam with Keras's defaults).
+     *
+     * @param optimizer the optimizer
+     * @return this import
+     */
     public OnnxImport optimizer(Optimizer optimizer) {
         if (optimizer == null) {
             throw new IllegalArgumentException("optimizer must not be null");
@@ -87,7 +105,12 @@ public final class OnnxImport {
         return this;
     }
 
-    /** The backend to compute on (default: {@link io.ae4j.spi.Backends#get()}). */
+    /**
+     * The backend to compute on (default: {@link io.ae4j.spi.Backends#get()}).
+     *
+     * @param backend the backend
+     * @return this import
+     */
     public OnnxImport backend(Backend backend) {
         if (backend == null) {
             throw new IllegalArgumentException("backend must not be null; omit it for the default backend");
@@ -96,7 +119,12 @@ public final class OnnxImport {
         return this;
     }
 
-    /** The seed of further training's shuffling and noise. */
+    /**
+     * The seed of further training's shuffling and noise.
+     *
+     * @param seed the seed
+     * @return this import
+     */
     public OnnxImport seed(long seed) {
         this.seed = seed;
         return this;
@@ -105,6 +133,7 @@ public final class OnnxImport {
     /**
      * Reads the file and builds the autoencoder with its weights.
      *
+     * @return the autoencoder
      * @throws OnnxFormatException if the file is not an ONNX model, its opset is newer than
      *                             {@link #MAX_OPSET}, or its graph is not a chain of dense layers
      *                             that splits at the code as asked; the message names the node to blame
@@ -135,7 +164,7 @@ public final class OnnxImport {
             builder.seed(seed);
         }
         Autoencoder autoencoder = builder.build();
-        autoencoder.network().setParameters(parameters(layers));
+        autoencoder.distributedTraining().setParameters(parameters(layers));
         autoencoder.putMetadata("imported.from", String.valueOf(file.getFileName()));
         if (!model.getProducerName().isEmpty()) {
             autoencoder.putMetadata("imported.producer", (model.getProducerName() + " " + model.getProducerVersion()).trim());

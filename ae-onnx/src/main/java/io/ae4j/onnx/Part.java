@@ -27,7 +27,11 @@ public enum Part {
     /** Each row's mean loss between its (scaled) values and their reconstruction: the anomaly score. */
     public static final String ERROR = "error";
 
-    /** The lower-case name the command line takes: {@code encoder}, {@code decoder} or {@code full}. */
+    /**
+     * The lower-case name the command line takes: {@code encoder}, {@code decoder} or {@code full}.
+     *
+     * @return the name
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -35,6 +39,8 @@ public enum Part {
     /**
      * The part named {@code id} as {@link #id()} spells it.
      *
+     * @param id {@code encoder}, {@code decoder} or {@code full}
+     * @return that part
      * @throws IllegalArgumentException for any other name, listing the names there are
      */
     public static Part named(String id) {

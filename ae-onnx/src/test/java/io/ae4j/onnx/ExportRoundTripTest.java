@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.ReconstructionThreshold;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.Scaler;
 import io.ae4j.layer.Activation;
@@ -77,7 +78,7 @@ class ExportRoundTripTest {
     @Test
     void theAnomalyThresholdAndTheLossTravelInTheMetadata() throws Exception {
         Example example = ExampleModels.withActivation(Activation.TANH);
-        float threshold = example.model().fitAnomalyThreshold(example.rows(), 95);
+        float threshold = ReconstructionThreshold.fit(example.model(), example.rows(), 95);
         try (OnnxRuntimeRunner full = new OnnxRuntimeRunner(AeOnnx.toBytes(example.model(), Part.FULL))) {
             Map<String, String> metadata = full.metadata();
             assertEquals(threshold, Float.parseFloat(metadata.get("anomaly.threshold")));

@@ -1,7 +1,9 @@
 package io.ae4j.spark;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.ReconstructionThreshold;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.loss.TableLoss;
 import io.ae4j.train.TrainingHistory;
 import java.util.Arrays;
 import java.util.List;
@@ -47,20 +49,33 @@ public final class AeSpark {
 
     /**
      * {@code data} with {@value #ERROR_COLUMN} and {@value #ANOMALY_COLUMN} added, flagged against
-     * the threshold stored in the model ({@link Autoencoder#fitAnomalyThreshold}).
+     * the threshold stored in the model ({@link ReconstructionThreshold}).
      *
+     * @param data the rows
+     * @param model the trained model
+     * @param featureColumns numeric columns, one feature each, or a single column of numeric arrays
+     * @return the rows with the two columns
      * @throws IllegalArgumentException if the model has no stored threshold, or a feature column is
      *                                  missing or not numeric
      */
     public static Dataset<Row> score(Dataset<Row> data, Autoencoder model, String... featureColumns) {
         checkModel(model);
-        double threshold = model.anomalyThreshold().orElseThrow(() -> new IllegalArgumentException(
-                "the model has no anomaly threshold; set one with fitAnomalyThreshold before saving it, or pass one "
-                        + "to score(data, model, threshold, columns)"));
+        double threshold = ReconstructionThreshold.of(model).orElseThrow(() -> new IllegalArgumentException(
+                "the model has no anomaly threshold; set one with ReconstructionThreshold.fit before saving it, or pass "
+                        + "one to score(data, model, threshold, columns)"));
         return score(data, model, threshold, featureColumns);
     }
 
-    /** {@code data} with {@value #ERROR_COLUMN} and {@value #ANOMALY_COLUMN} (error above {@code threshold}) added. */
+    /**
+     * {@code data} with {@value #ERROR_COLUMN} and {@value #ANOMALY_COLUMN} (error above {@code threshold})
+     * added.
+     *
+     * @param data the rows
+     * @param model the trained model
+     * @param threshold errors above it are anomalies
+     * @param featureColumns numeric columns, one feature each, or a single column of numeric arrays
+     * @return the rows with the two columns
+     */
     public static Dataset<Row> score(Dataset<Row> data, Autoencoder model, double threshold, String... featureColumns) {
         if (Double.isNaN(threshold)) {
             throw new IllegalArgumentException("the anomaly threshold must be a number, got NaN");
@@ -69,13 +84,27 @@ public final class AeSpark {
                 new String[] {ERROR_COLUMN, ANOMALY_COLUMN}, new DataType[] {DataTypes.DoubleType, DataTypes.BooleanType});
     }
 
-    /** {@code data} with {@value #CODE_COLUMN}, each row's code, added. */
+    /**
+     * {@code data} with {@value #CODE_COLUMN}, each row's code, added.
+     *
+     * @param data the rows
+     * @param model the trained model
+     * @param featureColumns numeric columns, one feature each, or a single column of numeric arrays
+     * @return the rows with their codes
+     */
     public static Dataset<Row> encode(Dataset<Row> data, Autoencoder model, String... featureColumns) {
         return map(data, model, featureColumns, ScoringPartitions.Output.CODE, 0, new String[] {CODE_COLUMN},
                 new DataType[] {DataTypes.createArrayType(DataTypes.FloatType, false)});
     }
 
-    /** {@code data} with {@value #RECONSTRUCTION_COLUMN}, each row encoded and decoded again, added. */
+    /**
+     * {@code data} with {@value #RECONSTRUCTION_COLUMN}, each row encoded and decoded again, added.
+     *
+     * @param data the rows
+     * @param model the trained model
+     * @param featureColumns numeric columns, one feature each, or a single column of numeric arrays
+     * @return the rows with their reconstructions
+     */
     public static Dataset<Row> reconstruct(Dataset<Row> data, Autoencoder model, String... featureColumns) {
         return map(data, model, featureColumns, ScoringPartitions.Output.RECONSTRUCTION, 0,
                 new String[] {RECONSTRUCTION_COLUMN}, new DataType[] {DataTypes.createArrayType(DataTypes.FloatType, false)});
@@ -100,7 +129,14 @@ public final class AeSpark {
 
     // ---- training ---------------------------------------------------------------------------
 
-    /** Builds a model from {@code builder} and trains it on {@code data}; see {@link #fit(Dataset, Autoencoder, SparkFitConfig)}. */
+    /**
+     * Builds a model from {@code builder} and trains it on {@code data}; see {@link #fit(Dataset, Autoencoder, SparkFitConfig)}.
+     *
+     * @param data the training rows
+     * @param builder the model to build
+     * @param config the feature columns, the strategy and the training settings
+     * @return the model and its training history
+     */
     public static SparkFit fit(Dataset<Row> data, Autoencoder.Builder builder, SparkFitConfig config) {
         if (builder == null) {
             throw new IllegalArgumentException("model builder must not be null");
@@ -115,6 +151,10 @@ public final class AeSpark {
      * early stopping, divergence guard, history); the partitions' rows are read once and cached
      * for the run.
      *
+     * @param data the training rows
+     * @param model the model, trained in place
+     * @param config the feature columns, the strategy and the training settings
+     * @return the training history
      * @throws IllegalArgumentException naming the column, or the row and partition, of bad input
      */
     public static TrainingHistory fit(Dataset<Row> data, Autoencoder model, SparkFitConfig config) {
@@ -122,6 +162,10 @@ public final class AeSpark {
         checkModel(model);
         if (config == null) {
             throw new IllegalArgumentException("Spark fit config must not be null; use SparkFitConfig.builder(columns).build()");
+        }
+        if (model.loss() instanceof TableLoss) {
+            throw new IllegalArgumentException("a model with categorical columns (a table loss) trains locally only: "
+                    + "Autoencoder.fit on the collected rows; its scoring works on Spark");
         }
         FeatureColumns features = FeatureColumns.resolve(data.schema(), config.featureColumns(), model.inputSize());
         FloatMatrix validation = config.fit().validationData();
@@ -154,9 +198,9 @@ public final class AeSpark {
                 throw new IllegalArgumentException("the DataFrame has no rows to train on");
             }
             DistributedSteps steps = switch (config.strategy()) {
-                case GRADIENT_AGGREGATION -> new GradientAggregation(spark, shards, broadcast, model.network(), config.fit(),
+                case GRADIENT_AGGREGATION -> new GradientAggregation(spark, shards, broadcast, model, config.fit(),
                         config.treeDepth(), rows);
-                case PARAMETER_AVERAGING -> new ParameterAveraging(spark, shards, broadcast, model.network(), config.fit(),
+                case PARAMETER_AVERAGING -> new ParameterAveraging(spark, shards, broadcast, model, config.fit(),
                         config.treeDepth(), rows, sizes.stream().mapToInt(Integer::intValue).max().orElse(0),
                         config.localSteps());
             };

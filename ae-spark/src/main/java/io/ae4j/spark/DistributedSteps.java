@@ -1,15 +1,16 @@
 package io.ae4j.spark;
 
+import io.ae4j.Autoencoder;
+import io.ae4j.distributed.DistributedTraining;
+import io.ae4j.distributed.StepSource;
 import io.ae4j.train.FitConfig;
-import io.ae4j.train.Network;
-import io.ae4j.train.StepSource;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The steps of distributed training as the driver's training loop sees them: each step is one
- * Spark job over the cached shards, whose result the driver folds into its network. Subclasses
+ * Spark job over the cached shards, whose result the driver folds into its model. Subclasses
  * say what a step computes and how it is folded in.
  */
 abstract class DistributedSteps implements StepSource {
@@ -17,7 +18,8 @@ abstract class DistributedSteps implements StepSource {
     final JavaSparkContext spark;
     final JavaRDD<Shard> shards;
     final Broadcast<ModelBroadcast> model;
-    final Network network;
+    /** The driver's model, which each step's result is folded into. */
+    final DistributedTraining driver;
     final int treeDepth;
     final boolean shuffle;
     final long seed;
@@ -29,15 +31,15 @@ abstract class DistributedSteps implements StepSource {
     private int lastRows;
     private double lastPenalty;
 
-    DistributedSteps(JavaSparkContext spark, JavaRDD<Shard> shards, Broadcast<ModelBroadcast> model, Network network,
-                     FitConfig fit, int treeDepth, int rows, int batches) {
+    DistributedSteps(JavaSparkContext spark, JavaRDD<Shard> shards, Broadcast<ModelBroadcast> model,
+                     Autoencoder driverModel, FitConfig fit, int treeDepth, int rows, int batches) {
         this.spark = spark;
         this.shards = shards;
         this.model = model;
-        this.network = network;
+        this.driver = driverModel.distributedTraining();
         this.treeDepth = treeDepth;
         this.shuffle = fit.shuffle();
-        this.seed = fit.shuffleSeed() != null ? fit.shuffleSeed() : network.seed() + network.step();
+        this.seed = fit.shuffleSeed() != null ? fit.shuffleSeed() : driverModel.seed() + driver.step();
         this.rows = rows;
         this.batchSize = Math.min(fit.batchSize(), rows);
         this.batches = batches;
@@ -83,6 +85,6 @@ abstract class DistributedSteps implements StepSource {
     record Result(long rows, double meanLoss, double meanPenalty) {
     }
 
-    /** Runs step {@code at} on the cluster and folds its result into {@link #network} if its loss is finite. */
+    /** Runs step {@code at} on the cluster and folds its result into {@link #driver} if its loss is finite. */
     abstract Result run(ShardWork.Position at);
 }

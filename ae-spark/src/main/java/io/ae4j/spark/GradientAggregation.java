@@ -1,7 +1,7 @@
 package io.ae4j.spark;
 
+import io.ae4j.Autoencoder;
 import io.ae4j.train.FitConfig;
-import io.ae4j.train.Network;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -14,21 +14,21 @@ import org.apache.spark.broadcast.Broadcast;
 final class GradientAggregation extends DistributedSteps {
 
     GradientAggregation(JavaSparkContext spark, JavaRDD<Shard> shards, Broadcast<ModelBroadcast> model,
-                        Network network, FitConfig fit, int treeDepth, int rows) {
-        super(spark, shards, model, network, fit, treeDepth, rows,
+                        Autoencoder driverModel, FitConfig fit, int treeDepth, int rows) {
+        super(spark, shards, model, driverModel, fit, treeDepth, rows,
                 (int) Math.ceil((double) rows / Math.min(fit.batchSize(), rows)));
     }
 
     @Override
     Result run(ShardWork.Position at) {
-        Broadcast<float[]> parameters = spark.broadcast(network.parameters());
+        Broadcast<float[]> parameters = spark.broadcast(driver.parameters());
         Broadcast<ModelBroadcast> m = model;   // a local: the lambda below must not capture this, which Spark cannot serialise
         try {
             GradientSum sum = shards.treeAggregate(new GradientSum(),
                     (acc, shard) -> acc.merge(ShardWork.gradient(shard, m.value(), parameters.value(), at)),
                     GradientSum::merge, treeDepth);
             if (Double.isFinite(sum.meanLoss())) {
-                network.applyGradients(sum.meanGradient());
+                driver.applyGradients(sum.meanGradient());
             }
             return new Result(sum.rows(), sum.meanLoss(), sum.meanPenalty());
         } finally {

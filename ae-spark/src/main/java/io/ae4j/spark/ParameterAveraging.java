@@ -1,8 +1,8 @@
 package io.ae4j.spark;
 
+import io.ae4j.Autoencoder;
+import io.ae4j.distributed.TrainingState;
 import io.ae4j.train.FitConfig;
-import io.ae4j.train.Network;
-import io.ae4j.train.NetworkState;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -19,8 +19,9 @@ final class ParameterAveraging extends DistributedSteps {
     private final int localSteps;
 
     ParameterAveraging(JavaSparkContext spark, JavaRDD<Shard> shards, Broadcast<ModelBroadcast> model,
-                       Network network, FitConfig fit, int treeDepth, int rows, int largestPartition, int localSteps) {
-        super(spark, shards, model, network, fit, treeDepth, rows,
+                       Autoencoder driverModel, FitConfig fit, int treeDepth, int rows, int largestPartition,
+                       int localSteps) {
+        super(spark, shards, model, driverModel, fit, treeDepth, rows,
                 rounds(largestPartition, fit.batchSize(), localSteps));
         this.batchSize = fit.batchSize();
         this.localSteps = localSteps;
@@ -33,7 +34,7 @@ final class ParameterAveraging extends DistributedSteps {
 
     @Override
     Result run(ShardWork.Position at) {
-        Broadcast<NetworkState> state = spark.broadcast(network.state());
+        Broadcast<TrainingState> state = spark.broadcast(driver.state());
         // Locals: the lambda below must not capture this, which Spark cannot serialise.
         Broadcast<ModelBroadcast> m = model;
         int steps = localSteps;
@@ -42,8 +43,7 @@ final class ParameterAveraging extends DistributedSteps {
                     (acc, shard) -> acc.merge(ShardWork.trainLocally(shard, m.value(), state.value(), steps, at)),
                     StateSum::merge, treeDepth);
             if (Double.isFinite(sum.meanLoss())) {
-                network.setParameters(sum.meanParameters());
-                network.setOptimizerState(sum.meanOptimizerState(), sum.step());
+                driver.setState(new TrainingState(sum.meanParameters(), sum.meanOptimizerState(), sum.step()));
             }
             return new Result(sum.rows(), sum.meanLoss(), sum.meanPenalty());
         } finally {

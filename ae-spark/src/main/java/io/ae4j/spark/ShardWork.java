@@ -1,9 +1,9 @@
 package io.ae4j.spark;
 
 import io.ae4j.Autoencoder;
-import io.ae4j.train.Network;
-import io.ae4j.train.NetworkState;
-import io.ae4j.train.TrainingSteps;
+import io.ae4j.distributed.DistributedTraining;
+import io.ae4j.distributed.StepSource;
+import io.ae4j.distributed.TrainingState;
 import java.util.SplittableRandom;
 
 /**
@@ -43,17 +43,17 @@ final class ShardWork {
         }
         Autoencoder autoencoder = ExecutorModels.borrow(model);
         try {
-            Network network = autoencoder.network();
-            network.setParameters(parameters);
+            DistributedTraining replica = autoencoder.distributedTraining();
+            replica.setParameters(parameters);
             int[] order = shard.order(at.shuffle(), at.seed(), at.epoch());
-            float[] gradient = new float[network.parameterCount()];
+            float[] gradient = new float[replica.parameterCount()];
             for (int start = from; start < to; start += CHUNK) {
                 int end = Math.min(start + CHUNK, to);
                 // Each partition and chunk of each step draws its own noise for noise and dropout layers.
                 long noise = new SplittableRandom(at.seed() + 0x9E3779B97F4A7C15L * shard.partition()
                         + 0x632BE59BD9B4E019L * ((long) at.epoch() * at.count() + at.index()) + start).nextLong();
-                double loss = network.computeGradients(shard.gather(order, start, end), gradient, noise);
-                sum.addBatch(gradient, loss, network.lastPenalty(), end - start);
+                double loss = replica.computeGradients(shard.gather(order, start, end), gradient, noise);
+                sum.addBatch(gradient, loss, replica.lastPenalty(), end - start);
             }
             return sum;
         } finally {
@@ -66,7 +66,7 @@ final class ShardWork {
      * mini-batches {@code index * localSteps} up to {@code localSteps} more, from the given state.
      * A partition whose batches have run out for this epoch contributes nothing.
      */
-    static StateSum trainLocally(Shard shard, ModelBroadcast model, NetworkState start, int localSteps, Position at) {
+    static StateSum trainLocally(Shard shard, ModelBroadcast model, TrainingState start, int localSteps, Position at) {
         StateSum sum = new StateSum();
         int batchSize = at.batchSize();
         int batches = (shard.rows() + batchSize - 1) / batchSize;
@@ -79,12 +79,11 @@ final class ShardWork {
         int to = Math.min(last * batchSize, shard.rows());
         Autoencoder autoencoder = ExecutorModels.borrow(model);
         try {
-            Network network = autoencoder.network();
-            network.setParameters(start.parameters());
-            network.setOptimizerState(start.optimizerState(), start.step());
+            DistributedTraining replica = autoencoder.distributedTraining();
+            replica.setState(start);
             // The seed salts noise and dropout, so that partitions starting from one state draw their own.
             long salt = at.seed() + 0x9E3779B97F4A7C15L * (shard.partition() + 1) + 0x632BE59BD9B4E019L * at.epoch();
-            TrainingSteps steps = network.steps(shard.gather(shard.order(at.shuffle(), at.seed(), at.epoch()), from, to),
+            StepSource steps = replica.steps(shard.gather(shard.order(at.shuffle(), at.seed(), at.epoch()), from, to),
                     batchSize, false, salt);
             double loss = 0;
             double penalty = 0;
@@ -92,7 +91,7 @@ final class ShardWork {
                 loss += steps.step() * steps.lastBatchRows();
                 penalty += steps.lastPenalty() * steps.lastBatchRows();
             }
-            sum.add(network.state(), to - from, loss, penalty);
+            sum.add(replica.state(), to - from, loss, penalty);
             return sum;
         } finally {
             ExecutorModels.release(model, autoencoder);

@@ -54,29 +54,55 @@ public final class SparkFitConfig {
     /**
      * Starts a configuration that reads features from {@code featureColumns}: numeric columns, one
      * feature each, or a single column of numeric arrays.
+     *
+     * @param featureColumns the columns' names
+     * @return the builder
      */
     public static Builder builder(String... featureColumns) {
         return new Builder(featureColumns);
     }
 
+    /**
+     * The columns features are read from.
+     *
+     * @return their names
+     */
     public List<String> featureColumns() {
         return featureColumns;
     }
 
+    /**
+     * How the partitions' work becomes one model.
+     *
+     * @return the strategy
+     */
     public Strategy strategy() {
         return strategy;
     }
 
+    /**
+     * The training settings, as locally.
+     *
+     * @return the settings
+     */
     public FitConfig fit() {
         return fit;
     }
 
-    /** Local steps per partition between two averagings (parameter averaging only). */
+    /**
+     * Local steps per partition between two averagings (parameter averaging only).
+     *
+     * @return the number of steps
+     */
     public int localSteps() {
         return localSteps;
     }
 
-    /** Depth of Spark's {@code treeAggregate}. */
+    /**
+     * Depth of Spark's {@code treeAggregate}.
+     *
+     * @return the depth
+     */
     public int treeDepth() {
         return treeDepth;
     }
@@ -101,6 +127,13 @@ public final class SparkFitConfig {
             this.featureColumns = List.of(featureColumns);
         }
 
+        /**
+         * How the partitions' work becomes one model (default {@link Strategy#GRADIENT_AGGREGATION}).
+         *
+         * @param strategy the strategy
+         * @return this builder
+         * @throws IllegalArgumentException if {@code strategy} is null
+         */
         public Builder strategy(Strategy strategy) {
             if (strategy == null) {
                 throw new IllegalArgumentException("strategy must not be null");
@@ -109,7 +142,12 @@ public final class SparkFitConfig {
             return this;
         }
 
-        /** Epochs, batch size, shuffling, early stopping, listeners and validation data, as locally. */
+        /**
+         * Epochs, batch size, shuffling, early stopping, listeners and validation data, as locally.
+         *
+         * @param fit the settings, without a validation split
+         * @return this builder
+         */
         public Builder fit(FitConfig fit) {
             if (fit == null) {
                 throw new IllegalArgumentException("fit config must not be null");
@@ -122,7 +160,13 @@ public final class SparkFitConfig {
             return this;
         }
 
-        /** Local steps per partition between averagings, >= 1 (default 5, as Deeplearning4j's averaging frequency). */
+        /**
+         * Local steps per partition between averagings, >= 1 (default 5, as Deeplearning4j's averaging
+         * frequency).
+         *
+         * @param steps the number of steps
+         * @return this builder
+         */
         public Builder localSteps(int steps) {
             if (steps < 1) {
                 throw new IllegalArgumentException("local steps must be >= 1, got " + steps);
@@ -131,7 +175,12 @@ public final class SparkFitConfig {
             return this;
         }
 
-        /** Depth of {@code treeAggregate}, >= 1 (default 2). */
+        /**
+         * Depth of {@code treeAggregate}, >= 1 (default 2).
+         *
+         * @param depth the depth
+         * @return this builder
+         */
         public Builder treeDepth(int depth) {
             if (depth < 1) {
                 throw new IllegalArgumentException("tree depth must be >= 1, got " + depth);
@@ -140,6 +189,11 @@ public final class SparkFitConfig {
             return this;
         }
 
+        /**
+         * The configuration.
+         *
+         * @return the configuration
+         */
         public SparkFitConfig build() {
             return new SparkFitConfig(this);
         }

@@ -1,6 +1,6 @@
 package io.ae4j.spark;
 
-import io.ae4j.train.NetworkState;
+import io.ae4j.distributed.TrainingState;
 import java.io.Serializable;
 
 /**
@@ -23,7 +23,7 @@ final class StateSum implements Serializable {
      * Adds a partition's state after it trained {@code trainedRows} rows with the given loss sum,
      * {@code penaltySum} of it being the layers' penalties.
      */
-    void add(NetworkState state, int trainedRows, double lossSum, double penaltySum) {
+    void add(TrainingState state, int trainedRows, double lossSum, double penaltySum) {
         if (parameters == null) {
             parameters = new double[state.parameters().length];
             optimizerState = new double[state.optimizerState().length];

@@ -60,9 +60,9 @@ class BadInputTest {
     void aNullInAFeatureNamesTheColumnAndRowAndTrainingLeavesTheModelAsItWas() {
         Dataset<Row> data = table(numbers("a", "b", "c"), RowFactory.create(1.0, 2.0, 3.0),
                 RowFactory.create(1.0, null, 3.0));
-        float[] before = model.network().parameters();
+        float[] before = model.distributedTraining().parameters();
         refused(() -> AeSpark.fit(data, model, config), "row 1 of partition 0: feature column 'b' is null");
-        assertArrayEquals(before, model.network().parameters());
+        assertArrayEquals(before, model.distributedTraining().parameters());
 
         Throwable scoring = assertThrows(Exception.class, () -> AeSpark.score(data, model, 1.0, "a", "b", "c").collectAsList());
         assertTrue(rootMessage(scoring).contains("row 1 of partition 0: feature column 'b' is null"), rootMessage(scoring));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.ReconstructionThreshold;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.ActivityL1;
@@ -76,7 +77,7 @@ class ClusterTest {
                 .encoder(Dense.of(8, Activation.RELU), Dense.of(3, Activation.RELU))
                 .decoder(Dense.of(8, Activation.RELU), Dense.of(COLS, Activation.SIGMOID)).seed(5).build();
         model.fit(data, FitConfig.builder().epochs(2).batchSize(100).build());
-        model.fitAnomalyThreshold(FloatMatrix.of(data), 99);
+        ReconstructionThreshold.fit(model, FloatMatrix.of(data), 99);
         float[] expected = model.reconstructionErrors(data);
         var frame = LocalSpark.uncheckpointedFrame(cluster.session(), data, 8);
 
@@ -108,7 +109,7 @@ class ClusterTest {
         SparkFit spark = AeSpark.fit(LocalSpark.uncheckpointedFrame(cluster.session(), data, 1), sparse(3),
                 SparkFitConfig.builder(LocalSpark.featureNames(COLS)).fit(fullBatch).build());
 
-        assertArrayEquals(local.network().parameters(), spark.model().network().parameters(), 1e-5f);
+        assertArrayEquals(local.distributedTraining().parameters(), spark.model().distributedTraining().parameters(), 1e-5f);
         assertArrayEquals(localHistory.trainLoss(), spark.history().trainLoss(), 1e-6);
         assertArrayEquals(localHistory.penalties(), spark.history().penalties(), 1e-6);
         assertTrue(localHistory.penalties()[0] > 1e-3, "a penalty that matters: " + localHistory.penalties()[0]);
@@ -128,7 +129,7 @@ class ClusterTest {
                 SparkFitConfig.builder(LocalSpark.featureNames(COLS)).strategy(SparkFitConfig.Strategy.PARAMETER_AVERAGING)
                         .localSteps(8).fit(fit).build());
 
-        assertArrayEquals(local.network().parameters(), spark.model().network().parameters(), 1e-5f);
+        assertArrayEquals(local.distributedTraining().parameters(), spark.model().distributedTraining().parameters(), 1e-5f);
         assertArrayEquals(localHistory.penalties(), spark.history().penalties(), 1e-6);
         assertNoPooledModels();
     }
@@ -170,9 +171,9 @@ class ClusterTest {
 
         assertTrue(killer.killed.get() > 0, "an executor was killed during the fit");
         assertTrue(killer.failedTasks.get() >= 1, "its task failed and was run again");
-        assertArrayEquals(local.network().parameters(), spark.model().network().parameters(), 1e-5f,
+        assertArrayEquals(local.distributedTraining().parameters(), spark.model().distributedTraining().parameters(), 1e-5f,
                 "the retried step computed what it would have");
-        assertEquals(12, spark.model().network().step());
+        assertEquals(12, spark.model().distributedTraining().step());
         // The worker starts a new executor in place of the killed one.
         cluster.awaitExecutors(LocalCluster.EXECUTORS);
         Map<String, LocalCluster.ExecutorState> now = cluster.executors();

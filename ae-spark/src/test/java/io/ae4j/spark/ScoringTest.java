@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.ReconstructionThreshold;
 import io.ae4j.data.FloatMatrix;
 import io.ae4j.data.MinMaxScaler;
 import io.ae4j.layer.Activation;
@@ -37,7 +38,7 @@ class ScoringTest {
                 .decoder(Dense.of(8, Activation.RELU), Dense.of(COLS, Activation.SIGMOID))
                 .seed(5).build();
         model.fit(data, FitConfig.builder().epochs(2).batchSize(100).build());
-        model.fitAnomalyThreshold(FloatMatrix.of(data), 99);
+        ReconstructionThreshold.fit(model, FloatMatrix.of(data), 99);
         frame = LocalSpark.frame(data, 8);
     }
 
@@ -50,7 +51,7 @@ class ScoringTest {
         List<Row> scored = AeSpark.score(frame, model, LocalSpark.featureNames(COLS)).collectAsList();
 
         float[] expected = model.reconstructionErrors(data);
-        double threshold = model.anomalyThreshold().getAsDouble();
+        double threshold = ReconstructionThreshold.of(model).getAsDouble();
         assertEquals(ROWS, scored.size());
         int anomalies = 0;
         for (Row row : scored) {

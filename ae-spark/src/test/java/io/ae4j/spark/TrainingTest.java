@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ae4j.Autoencoder;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.ActivityL1;
-import io.ae4j.layer.KlSparsity;
 import io.ae4j.layer.Dense;
+import io.ae4j.layer.KlSparsity;
 import io.ae4j.optim.Optimizer;
 import io.ae4j.train.EarlyStopping;
 import io.ae4j.train.EpochReport;
@@ -47,9 +47,9 @@ class TrainingTest {
 
         SparkFit spark = AeSpark.fit(LocalSpark.frame(data, 1), keras(3), config(fullBatch).build());
 
-        assertArrayEquals(local.network().parameters(), spark.model().network().parameters(), 1e-5f);
+        assertArrayEquals(local.distributedTraining().parameters(), spark.model().distributedTraining().parameters(), 1e-5f);
         assertArrayEquals(localHistory.trainLoss(), spark.history().trainLoss(), 1e-6);
-        assertEquals(20, spark.model().network().step());
+        assertEquals(20, spark.model().distributedTraining().step());
     }
 
     @Test
@@ -108,8 +108,8 @@ class TrainingTest {
         Autoencoder local = keras(6).build();
         local.fit(data, batches);
         SparkFit spark = AeSpark.fit(LocalSpark.frame(data, 1), keras(6), config(batches).build());
-        assertEquals(30, spark.model().network().step(), "10 steps of 40 rows per epoch");
-        assertArrayEquals(local.network().parameters(), spark.model().network().parameters(), 1e-5f);
+        assertEquals(30, spark.model().distributedTraining().step(), "10 steps of 40 rows per epoch");
+        assertArrayEquals(local.distributedTraining().parameters(), spark.model().distributedTraining().parameters(), 1e-5f);
     }
 
     @Test
@@ -119,8 +119,8 @@ class TrainingTest {
         Autoencoder local = keras(6).build();
         local.fit(rows, batches);
         SparkFit spark = AeSpark.fit(LocalSpark.frame(rows, 1), keras(6), config(batches).build());
-        assertEquals(8, spark.model().network().step(), "30 + 30 + 30 + 10 rows per epoch, as locally");
-        assertArrayEquals(local.network().parameters(), spark.model().network().parameters(), 1e-5f);
+        assertEquals(8, spark.model().distributedTraining().step(), "30 + 30 + 30 + 10 rows per epoch, as locally");
+        assertArrayEquals(local.distributedTraining().parameters(), spark.model().distributedTraining().parameters(), 1e-5f);
     }
 
     @Test
@@ -179,13 +179,13 @@ class TrainingTest {
             java.util.Arrays.fill(row, 3e38f);
         }
         Autoencoder model = keras(9).build();
-        float[] before = model.network().parameters();
+        float[] before = model.distributedTraining().parameters();
         FitConfig fit = FitConfig.builder().epochs(5).batchSize(10).build();
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> AeSpark.fit(LocalSpark.frame(huge, 2), model, config(fit).build()));
         assertEquals(1, e.epoch());
         assertEquals(1, e.batch());
-        assertArrayEquals(before, model.network().parameters(), "back to the initial weights, untouched by the bad step");
+        assertArrayEquals(before, model.distributedTraining().parameters(), "back to the initial weights, untouched by the bad step");
     }
 
     @Test

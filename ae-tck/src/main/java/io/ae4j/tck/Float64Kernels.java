@@ -87,6 +87,53 @@ final class Float64Kernels {
         return sum / n;
     }
 
+    /**
+     * The table loss of a {@code rows x cols} batch, as {@link io.ae4j.spi.Backend#tableLoss}
+     * defines it: softmax cross-entropy over each group {@code [groups[2k], groups[2k + 1])},
+     * {@code numeric} elsewhere, the mean over rows and table columns; fills {@code gradient}.
+     */
+    static double tableLoss(LossKind numeric, int[] groups, float[] prediction, float[] target, int rows, int cols,
+                            double[] gradient) {
+        int tableColumns = cols;
+        for (int k = 0; k < groups.length; k += 2) {
+            tableColumns -= groups[k + 1] - groups[k] - 1;
+        }
+        double n = (double) rows * tableColumns;
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            int k = 0;
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                if (k < groups.length && c == groups[k]) {
+                    int from = r * cols + groups[k];
+                    int to = r * cols + groups[k + 1];
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = from; j < to; j++) {
+                        max = Math.max(max, prediction[j]);
+                    }
+                    double exponentials = 0;
+                    double mass = 0;
+                    for (int j = from; j < to; j++) {
+                        exponentials += Math.exp(prediction[j] - max);
+                        mass += target[j];
+                    }
+                    double logSumExp = max + Math.log(exponentials);
+                    for (int j = from; j < to; j++) {
+                        sum += target[j] * (logSumExp - prediction[j]);
+                        gradient[j] = (Math.exp(prediction[j] - logSumExp) * mass - target[j]) / n;
+                    }
+                    c = groups[k + 1] - 1;
+                    k += 2;
+                    continue;
+                }
+                double d = (double) prediction[i] - target[i];
+                sum += numeric == LossKind.MSE ? d * d : Math.abs(d);
+                gradient[i] = (numeric == LossKind.MSE ? 2 * d : Math.signum(d)) / n;
+            }
+        }
+        return sum / n;
+    }
+
     static void sgd(double[] p, float[] g, double[] v, double lr, double momentum, boolean nesterov, double decay) {
         for (int i = 0; i < p.length; i++) {
             p[i] -= decay * p[i];

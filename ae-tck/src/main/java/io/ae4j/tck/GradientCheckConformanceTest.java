@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.distributed.DistributedTraining;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.ActivityL1;
 import io.ae4j.layer.Dense;
@@ -19,8 +20,9 @@ import io.ae4j.layer.VariationalLatent;
 import io.ae4j.loss.Loss;
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.Tensor;
-import io.ae4j.train.Network;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * 3e-4 + 3e-2 * |g|, and the whole vector to 2% in relative L2 norm; a wrong sign, a missing
  * factor or a transposed product is off by 100% or more.
  */
-public abstract class GradientCheckConformanceTest {
+abstract class GradientCheckConformanceTest {
 
     private static final float H = 1e-2f;
 
@@ -54,14 +56,14 @@ public abstract class GradientCheckConformanceTest {
         // The Keras example's activation throughout. The loss has a kink wherever a pre-activation
         // crosses 0; parameters whose perturbation moves one across are skipped (see check). With
         // this seed 14 of 77 are; at most a quarter may be, so that most parameters are checked.
-        Network net = network(Loss.mse(), new Layer[] {Dense.of(5, Activation.RELU), Dense.of(3, Activation.RELU)},
+        Autoencoder ae = model(Loss.mse(), new Layer[] {Dense.of(5, Activation.RELU), Dense.of(3, Activation.RELU)},
                 new Layer[] {Dense.of(6, Activation.RELU)});
-        BitSet active = activeUnits(net, batch());
+        BitSet active = activeUnits(ae, batch());
         int units = 7 * (5 + 3 + 6);
         assertTrue(active.cardinality() > units / 4 && active.cardinality() < units * 3 / 4,
                 "both sides of the kink are exercised: " + active.cardinality() + " of " + units + " units active");
-        int skipped = check(net, Loss.mse());
-        assertTrue(skipped <= net.parameterCount() / 4, skipped + " of " + net.parameterCount()
+        int skipped = check(ae, Loss.mse());
+        assertTrue(skipped <= ae.parameterCount() / 4, skipped + " of " + ae.parameterCount()
                 + " parameters were skipped for crossing a kink");
     }
 
@@ -126,9 +128,9 @@ public abstract class GradientCheckConformanceTest {
                 new Layer[] {TiedDense.of(5, Activation.SOFTPLUS), TiedDense.of(6, Activation.SIGMOID)});
     }
 
-    private Network network(Loss loss, Layer[] encoder, Layer[] decoder) {
+    private Autoencoder model(Loss loss, Layer[] encoder, Layer[] decoder) {
         return Autoencoder.builder().inputSize(6).encoder(encoder).decoder(decoder).loss(loss)
-                .seed(11).backend(backend()).build().network();
+                .seed(11).backend(backend()).build();
     }
 
     private static FloatMatrix batch() {
@@ -136,7 +138,7 @@ public abstract class GradientCheckConformanceTest {
     }
 
     private void check(Loss loss, Layer[] encoder, Layer[] decoder) {
-        assertEquals(0, check(network(loss, encoder, decoder), loss), "parameters skipped for crossing a ReLU kink");
+        assertEquals(0, check(model(loss, encoder, decoder), loss), "parameters skipped for crossing a ReLU kink");
     }
 
     /**
@@ -150,9 +152,10 @@ public abstract class GradientCheckConformanceTest {
      *
      * @return the number of parameters skipped for crossing a ReLU kink
      */
-    private static int check(Network net, Loss loss) {
+    private static int check(Autoencoder ae, Loss loss) {
+        DistributedTraining net = ae.distributedTraining();
         FloatMatrix batch = batch();
-        BitSet active = activeUnits(net, batch);
+        BitSet active = activeUnits(ae, batch);
         int skipped = 0;
         float[] params = net.parameters();
         float[] analytic = new float[params.length];
@@ -168,11 +171,11 @@ public abstract class GradientCheckConformanceTest {
             params[i] = saved + H;
             net.setParameters(params);
             double plus = net.computeGradients(batch, scratch, noise);
-            boolean kinked = !active.equals(activeUnits(net, batch));
+            boolean kinked = !active.equals(activeUnits(ae, batch));
             params[i] = saved - H;
             net.setParameters(params);
             double minus = net.computeGradients(batch, scratch, noise);
-            kinked |= !active.equals(activeUnits(net, batch));
+            kinked |= !active.equals(activeUnits(ae, batch));
             params[i] = saved;
             if (kinked) {
                 skipped++;
@@ -196,12 +199,14 @@ public abstract class GradientCheckConformanceTest {
      * Which units of the network's ReLU layers are active (a positive pre-activation, so a positive
      * output) on each row of {@code batch}, layer after layer; empty without ReLU layers.
      */
-    private static BitSet activeUnits(Network net, FloatMatrix batch) {
+    private static BitSet activeUnits(Autoencoder ae, FloatMatrix batch) {
+        List<Layer> layers = new ArrayList<>(ae.encoderLayers());
+        layers.addAll(ae.decoderLayers());
         BitSet active = new BitSet();
         int bit = 0;
-        for (int l = 0; l < net.layers().size(); l++) {
-            if (Activation.RELU.equals(net.layers().get(l).activation())) {
-                for (float v : net.predict(batch, 0, l + 1).data()) {
+        for (int l = 0; l < layers.size(); l++) {
+            if (Activation.RELU.equals(layers.get(l).activation())) {
+                for (float v : ae.predict(batch, 0, l + 1).data()) {
                     active.set(bit++, v > 0);
                 }
             }

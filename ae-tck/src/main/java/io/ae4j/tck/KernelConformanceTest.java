@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * functions computed in float; the loss and the sum of squares, which the contract has accumulated
  * in float64, agree to {@code 1e-6} relative.
  */
-public abstract class KernelConformanceTest {
+abstract class KernelConformanceTest {
 
     private Backend backend;
 
@@ -377,6 +377,49 @@ public abstract class KernelConformanceTest {
         assertTrue(Double.isFinite(actual), kind + " loss " + actual);
         assertEquals(expected, actual, 1e-6 * Math.abs(expected), kind + " loss");
         assertClose(kind + " gradient", expectedGradient, values(gradient), 2e-6, 1e-12);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = LossKind.class, names = {"MSE", "MAE"})
+    void tableLossAndItsGradientMatchFloat64(LossKind numeric) {
+        int rows = 37;
+        int cols = 29;
+        // Two categories at the start, ten in the middle, three at the end; numbers between.
+        int[] groups = {0, 2, 9, 19, 26, 29};
+        float[] prediction = uniform(rows * cols, -4, 4, 21);
+        prediction[10] = 80;    // a saturated logit: the softmax must not overflow
+        prediction[11] = -80;
+        float[] target = uniform(rows * cols, -1, 2, 22);
+        float[] draws = uniform(rows * groups.length, 0, 1, 23);
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < groups.length; k += 2) {
+                int width = groups[k + 1] - groups[k];
+                int hot = Math.min(width - 1, (int) (draws[r * groups.length + k] * width));
+                for (int j = 0; j < width; j++) {
+                    target[r * cols + groups[k] + j] = j == hot ? 1 : 0;
+                }
+            }
+        }
+        double[] expectedGradient = new double[prediction.length];
+        double expected = Float64Kernels.tableLoss(numeric, groups, prediction, target, rows, cols, expectedGradient);
+        Tensor gradient = backend.create(rows, cols);
+        double actual = backend.tableLoss(numeric, groups, tensor(prediction, rows, cols), tensor(target, rows, cols),
+                gradient);
+        assertEquals(expected, actual, 1e-6 * Math.abs(expected), numeric + " table loss");
+        assertClose(numeric + " table loss gradient", expectedGradient, values(gradient), 2e-6, 1e-12);
+    }
+
+    @Test
+    void tableLossRefusesGroupsThatOverlapOrAreTooNarrow() {
+        Tensor a = backend.create(2, 6);
+        Tensor b = backend.create(2, 6);
+        Tensor g = backend.create(2, 6);
+        for (int[] groups : new int[][] {{0, 3, 2, 5}, {1, 2}, {4, 7}, {3}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> backend.tableLoss(LossKind.MSE, groups, a, b, g), Arrays.toString(groups));
+            assertTrue(e.getMessage().contains("tableLoss"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> backend.tableLoss(LossKind.BCE, new int[] {0, 2}, a, b, g));
     }
 
     // ---- element-wise --------------------------------------------------------------------------------

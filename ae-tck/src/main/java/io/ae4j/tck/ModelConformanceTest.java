@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.Autoencoder;
+import io.ae4j.anomaly.ReconstructionThreshold;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.distributed.StepSource;
+import io.ae4j.distributed.TrainingState;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.Dense;
 import io.ae4j.model.ModelFormatException;
@@ -35,7 +38,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The model API on the backend: inference, saving and loading, fit's options, bad input and threads. */
-public abstract class ModelConformanceTest {
+abstract class ModelConformanceTest {
 
     @TempDir
     Path dir;
@@ -104,8 +107,8 @@ public abstract class ModelConformanceTest {
             }
             assertEquals(rows[r], sum / 6, 1e-6 * rows[r], "row " + r);
         }
-        assertTrue(ae.anomalyThreshold().isEmpty(), "no threshold until one is fitted");
-        float threshold = ae.fitAnomalyThreshold(x, 90);
+        assertTrue(ReconstructionThreshold.of(ae).isEmpty(), "no threshold until one is fitted");
+        float threshold = ReconstructionThreshold.fit(ae, x, 90);
         float[] sorted = rows.clone();
         java.util.Arrays.sort(sorted);
         assertEquals(sorted[179], threshold, "the 90th percentile of 200 errors is the 180th smallest");
@@ -116,15 +119,15 @@ public abstract class ModelConformanceTest {
         assertEquals(20, above);
         Path file = dir.resolve("threshold.ae4j");
         ae.save(file);
-        assertEquals(threshold, (float) Autoencoder.load(file, backend()).anomalyThreshold().getAsDouble());
+        assertEquals(threshold, (float) ReconstructionThreshold.of(Autoencoder.load(file, backend())).getAsDouble());
         ae.putMetadata("data.version", "2026-11 export");
         assertFalse(Autoencoder.load(file, backend()).metadata().containsKey("data.version"), "saved before it was put");
         ae.save(file);
         assertEquals("2026-11 export", Autoencoder.load(file, backend()).metadata().get("data.version"));
         refused(() -> ae.putMetadata("a=b", "x"), "metadata key");
         refused(() -> ae.putMetadata("note", "two\nlines"), "one line");
-        refused(() -> ae.fitAnomalyThreshold(x, 0), "percentile", "(0, 100]");
-        refused(() -> ae.fitAnomalyThreshold(x, 100.5), "percentile");
+        refused(() -> ReconstructionThreshold.fit(ae, x, 0), "percentile", "(0, 100]");
+        refused(() -> ReconstructionThreshold.fit(ae, x, 100.5), "percentile");
     }
 
     // ---- saving and loading --------------------------------------------------------------------
@@ -144,12 +147,12 @@ public abstract class ModelConformanceTest {
         Autoencoder loaded = Autoencoder.load(file, backend());
         assertArrayEquals(saved.reconstruct(x).data(), loaded.reconstruct(x).data());
         assertEquals("2", loaded.metadata().get("trained.epochs"));
-        io.ae4j.train.NetworkState state = saved.network().state();
-        assertEquals(saved.network().step(), state.step());
-        assertArrayEquals(saved.network().parameters(), state.parameters());
-        assertArrayEquals(loaded.network().optimizerState(), state.optimizerState());
+        TrainingState state = saved.distributedTraining().state();
+        assertEquals(saved.distributedTraining().step(), state.step());
+        assertArrayEquals(saved.distributedTraining().parameters(), state.parameters());
+        assertArrayEquals(loaded.distributedTraining().state().optimizerState(), state.optimizerState());
         loaded.fit(x, twoEpochs);
-        assertArrayEquals(straight.network().parameters(), loaded.network().parameters(),
+        assertArrayEquals(straight.distributedTraining().parameters(), loaded.distributedTraining().parameters(),
                 "weights and optimizer state must both survive saving");
     }
 
@@ -161,8 +164,9 @@ public abstract class ModelConformanceTest {
         ae.save(file);
         assertArrayEquals(Files.readAllBytes(file), ae.toBytes());
         Autoencoder copy = Autoencoder.fromBytes(ae.toBytes(), "a copy", backend());
-        assertArrayEquals(ae.network().parameters(), copy.network().parameters());
-        assertArrayEquals(ae.network().optimizerState(), copy.network().optimizerState());
+        assertArrayEquals(ae.distributedTraining().parameters(), copy.distributedTraining().parameters());
+        assertArrayEquals(ae.distributedTraining().state().optimizerState(),
+                copy.distributedTraining().state().optimizerState());
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> Autoencoder.fromBytes(java.util.Arrays.copyOf(ae.toBytes(), 100), "broadcast model", backend()));
         assertTrue(e.getMessage().startsWith("broadcast model: truncated"), e.getMessage());
@@ -191,11 +195,10 @@ public abstract class ModelConformanceTest {
     void aLoadedFileWithOddMetadataStillTrains() throws IOException {
         Autoencoder ae = model(7);
         Path file = dir.resolve("odd.ae4j");
+        // An untrained model has no metadata: its file holds these two entries alone, as if written by hand.
+        ae.putMetadata("trained.epochs", "many");
+        ae.putMetadata("note", "written by hand");
         ae.save(file);
-        io.ae4j.model.ModelSnapshot s = io.ae4j.model.ModelFile.read(file);
-        io.ae4j.model.ModelFile.write(new io.ae4j.model.ModelSnapshot(s.inputSize(), s.encoder(), s.decoder(), s.loss(),
-                s.optimizer(), s.clipNorm(), s.seed(), s.parameters(), s.optimizerState(), s.step(),
-                java.util.Map.of("trained.epochs", "many", "note", "written by hand")), file);
         Autoencoder loaded = Autoencoder.load(file, backend());
         loaded.fit(data(20, 1), FitConfig.builder().epochs(1).build());
         assertEquals("1", loaded.metadata().get("trained.epochs"), "an unreadable count restarts from 0");
@@ -222,10 +225,10 @@ public abstract class ModelConformanceTest {
 
         Autoencoder driven = model(4);
         // A step source that changes the network from the loop's own thread, as a cluster's does.
-        io.ae4j.train.TrainingSteps steps = driven.network().steps(x, 8, false, 0);
+        StepSource steps = driven.distributedTraining().steps(x, 8, false, 0);
         TrainingHistory actual = driven.fit(steps, null, config);
         assertArrayEquals(expected.trainLoss(), actual.trainLoss());
-        assertArrayEquals(local.network().parameters(), driven.network().parameters());
+        assertArrayEquals(local.distributedTraining().parameters(), driven.distributedTraining().parameters());
         assertEquals("3", driven.metadata().get("trained.epochs"));
     }
 
@@ -259,7 +262,7 @@ public abstract class ModelConformanceTest {
         TrainingHistory expected = apart.fit(first, FitConfig.builder().epochs(3).batchSize(10).validationData(last).build());
         assertArrayEquals(expected.trainLoss(), h.trainLoss(), "trained on the first 40 rows only");
         assertArrayEquals(expected.validationLoss(), h.validationLoss(), "validated on the last 10 rows");
-        assertArrayEquals(apart.network().parameters(), split.network().parameters());
+        assertArrayEquals(apart.distributedTraining().parameters(), split.distributedTraining().parameters());
 
         double lastEpoch = h.validationLoss()[2];
         assertEquals(split.evaluate(last), lastEpoch, 1e-6 * lastEpoch, "the last epoch's validation loss is the loss on the last 10 rows");
@@ -275,7 +278,7 @@ public abstract class ModelConformanceTest {
         TrainingListener recorder = new TrainingListener() {
             @Override
             public void onEpochEnd(io.ae4j.train.EpochReport report) {
-                weightsByEpoch.add(ae.network().parameters());
+                weightsByEpoch.add(ae.distributedTraining().parameters());
             }
         };
         // No decrease is large enough to count, so epoch 1 stays the best and patience 2 ends at epoch 3.
@@ -285,7 +288,7 @@ public abstract class ModelConformanceTest {
         assertEquals(3, h.epochs());
         assertTrue(h.stoppedEarly());
         assertEquals(1, h.bestEpoch());
-        assertArrayEquals(weightsByEpoch.get(0), ae.network().parameters());
+        assertArrayEquals(weightsByEpoch.get(0), ae.distributedTraining().parameters());
     }
 
     @Test
@@ -301,13 +304,13 @@ public abstract class ModelConformanceTest {
         Autoencoder ae = Autoencoder.builder().inputSize(6)
                 .encoder(Dense.of(6, Activation.LINEAR)).decoder(Dense.of(6, Activation.LINEAR))
                 .optimizer(Optimizer.sgd(1e4)).seed(1).backend(backend()).build();
-        float[] initial = ae.network().parameters();
+        float[] initial = ae.distributedTraining().parameters();
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> ae.fit(data(40, 1), FitConfig.builder().epochs(5).batchSize(4).build()));
         assertEquals(1, e.epoch());
         assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
-        assertArrayEquals(initial, ae.network().parameters());
-        assertEquals(0, ae.network().step(), "the optimizer's step count goes back too");
+        assertArrayEquals(initial, ae.distributedTraining().parameters());
+        assertEquals(0, ae.distributedTraining().step(), "the optimizer's step count goes back too");
     }
 
     @Test
@@ -315,7 +318,7 @@ public abstract class ModelConformanceTest {
         Autoencoder ae = Autoencoder.builder().inputSize(6)
                 .encoder(Dense.of(6, Activation.LINEAR)).decoder(Dense.of(6, Activation.LINEAR))
                 .optimizer(Optimizer.sgd(3e38)).seed(1).backend(backend()).build();
-        float[] initial = ae.network().parameters();
+        float[] initial = ae.distributedTraining().parameters();
         float[][] rows = data(40, 1).toArrays();
         for (float[] row : rows) {
             for (int c = 0; c < row.length; c++) {
@@ -326,7 +329,7 @@ public abstract class ModelConformanceTest {
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> ae.fit(rows, FitConfig.builder().epochs(1).batchSize(40).build()));
         assertTrue(e.getMessage().contains("weights stopped being finite numbers in epoch 1"), e.getMessage());
-        assertArrayEquals(initial, ae.network().parameters());
+        assertArrayEquals(initial, ae.distributedTraining().parameters());
     }
 
     // ---- bad input -------------------------------------------------------------------------------

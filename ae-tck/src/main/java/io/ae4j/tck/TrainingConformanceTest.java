@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ae4j.Autoencoder;
 import io.ae4j.data.FloatMatrix;
+import io.ae4j.distributed.DistributedTraining;
+import io.ae4j.distributed.StepSource;
 import io.ae4j.layer.Activation;
 import io.ae4j.layer.Dense;
 import io.ae4j.layer.Dropout;
 import io.ae4j.layer.GaussianNoise;
-import io.ae4j.layer.VariationalLatent;
 import io.ae4j.layer.Layer;
+import io.ae4j.layer.VariationalLatent;
 import io.ae4j.optim.Adam;
 import io.ae4j.optim.Optimizer;
 import io.ae4j.optim.RmsProp;
@@ -21,16 +23,14 @@ import io.ae4j.optim.Sgd;
 import io.ae4j.spi.Backend;
 import io.ae4j.train.EpochReport;
 import io.ae4j.train.FitConfig;
-import io.ae4j.train.Network;
 import io.ae4j.train.TrainingHistory;
 import io.ae4j.train.TrainingListener;
-import io.ae4j.train.TrainingSteps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,40 +38,19 @@ import org.junit.jupiter.api.Test;
  * float64, optimizers and gradient clipping follow their definitions, runs are reproducible, and
  * steady-state training allocates nothing per step on any thread.
  */
-public abstract class TrainingConformanceTest {
+abstract class TrainingConformanceTest {
 
     /** The backend under test. */
     protected abstract Backend backend();
 
-    /**
-     * Heap bytes a training step may allocate in steady state, on average over many steps and all
-     * threads. Backends whose tensors and scratch are preallocated allocate nothing; a backend that
-     * must create objects per library call (JNI op descriptors) overrides this with its measured
-     * figure and says why.
-     */
-    protected long maxBytesAllocatedPerStep() {
-        return 0;
-    }
+    /** See {@link BackendConformanceKit#maxBytesAllocatedPerStep()}. */
+    protected abstract long maxBytesAllocatedPerStep();
 
-    /**
-     * Heap bytes a step may allocate on top of {@link #maxBytesAllocatedPerStep()} when the model
-     * is large enough for the backend to split its matrix products over threads. A backend whose
-     * library creates tasks per concurrent product overrides this with its measured figure and
-     * says why.
-     */
-    protected long maxExtraBytesPerStepWithConcurrentProducts() {
-        return 0;
-    }
+    /** See {@link BackendConformanceKit#maxExtraBytesPerStepWithConcurrentProducts()}. */
+    protected abstract long maxExtraBytesPerStepWithConcurrentProducts();
 
-    /**
-     * Whether {@code thread} may do the backend's work, so that what it allocates while training is
-     * metered along with the training thread's. By default the workers of fork/join pools: the
-     * naive and vector backends' row splitters and EJML's concurrent products run on them. A
-     * backend that works on threads of another kind says which.
-     */
-    protected boolean isBackendWorker(Thread thread) {
-        return thread instanceof ForkJoinWorkerThread;
-    }
+    /** See {@link BackendConformanceKit#isBackendWorker(Thread)}. */
+    protected abstract boolean isBackendWorker(Thread thread);
 
     /**
      * What a metered window may hold besides the steps' own allocation, for one-off events that
@@ -137,6 +116,7 @@ public abstract class TrainingConformanceTest {
     }
 
     @Test
+    @Tag(BackendConformanceKit.ALLOCATION_CHECKS)
     void aTrainingStepAllocatesNothingInSteadyState() {
         // Batches of 2: 3,001 steps an epoch. One epoch warms up buffers and the JIT; the next two
         // are metered whole, with fit's work at the end of each, which may copy the weights once.
@@ -144,28 +124,31 @@ public abstract class TrainingConformanceTest {
         EpochMeter meter = new EpochMeter(1, 3, this::isBackendWorker);
         ae.fit(GradientCheckConformanceTest.uniform(6002, 10, new SplittableRandom(4)),
                 FitConfig.builder().epochs(3).batchSize(2).listener(meter).build());
-        long snapshot = 4L * (ae.network().parameterCount() + ae.network().optimizerStateSize());
+        long snapshot = 4L * (ae.distributedTraining().parameterCount()
+                + ae.distributedTraining().state().optimizerState().length);
         assertAllocationWithin("fit of the Keras example", meter.allocated(), meter.steps(), 2 * 3001, 2,
                 snapshot + EPOCH_BOOKKEEPING_BYTES, 0);
     }
 
     @Test
+    @Tag(BackendConformanceKit.ALLOCATION_CHECKS)
     void aStepWithNoiseDropoutAndAVariationalCodeAllocatesNothingEither() {
         Autoencoder ae = Autoencoder.builder().inputSize(10)
                 .encoder(GaussianNoise.of(0.2), Dense.of(8, Activation.RELU), Dropout.of(0.2),
                         Dense.of(4, Activation.LINEAR), VariationalLatent.of(1))
                 .decoder(Dense.of(8, Activation.RELU), Dense.of(10, Activation.SIGMOID))
                 .seed(6).backend(backend()).build();
-        TrainingSteps steps = ae.network().steps(GradientCheckConformanceTest.uniform(8 * 10, 10,
+        StepSource steps = ae.distributedTraining().steps(GradientCheckConformanceTest.uniform(8 * 10, 10,
                 new SplittableRandom(7)), 8, true, 8);
         // 10 batches an epoch: 270 epochs warm up buffers and the JIT, 200 are metered.
         assertEpochsAllocateNothing("steps of a noisy variational model", steps, 270, 200, 0);
     }
 
     @Test
+    @Tag(BackendConformanceKit.ALLOCATION_CHECKS)
     void aWideModelLearnsAndItsStepsAllocateNothing() {
         Autoencoder ae = wideModel(Optimizer.adam(), 12);
-        TrainingSteps steps = ae.network().steps(lowRank(4 * WIDE_BATCH, new SplittableRandom(13)), WIDE_BATCH, true, 14);
+        StepSource steps = ae.distributedTraining().steps(lowRank(4 * WIDE_BATCH, new SplittableRandom(13)), WIDE_BATCH, true, 14);
         double first = epochLoss(steps);
         // Until C2 has compiled them, SIMD kernels may allocate their vectors as objects: warm up first.
         assertEpochsAllocateNothing("steps of the wide model", steps, 100, 250,
@@ -179,12 +162,12 @@ public abstract class TrainingConformanceTest {
     void aWideModelsGradientsMatchFloat64() {
         Autoencoder ae = wideModel(Optimizer.adam(), 15);
         FloatMatrix batch = lowRank(WIDE_BATCH, new SplittableRandom(16));
-        float[] gradients = new float[ae.network().parameterCount()];
-        double loss = ae.network().computeGradients(batch, gradients, 0);
+        float[] gradients = new float[ae.distributedTraining().parameterCount()];
+        double loss = ae.distributedTraining().computeGradients(batch, gradients, 0);
         double[] expected = new double[gradients.length];
         double expectedLoss = new Float64DenseStack(WIDE_INPUT, new int[] {WIDE_HIDDEN, WIDE_CODE, WIDE_INPUT},
                 new Activation[] {Activation.RELU, Activation.LINEAR, Activation.SIGMOID})
-                .lossAndGradient(ae.network().parameters(), batch.data(), WIDE_BATCH, expected);
+                .lossAndGradient(ae.distributedTraining().parameters(), batch.data(), WIDE_BATCH, expected);
         assertEquals(expectedLoss, loss, 1e-5 * expectedLoss, "loss");
         // Float32 products of up to 260 terms carry relative errors of about 1e-5 of the sums of
         // their terms' magnitudes, so elements where terms cancel are compared against the largest.
@@ -207,14 +190,15 @@ public abstract class TrainingConformanceTest {
     }
 
     @Test
+    @Tag(BackendConformanceKit.BITWISE_REPEAT_CHECKS)
     void gradientClippingRescalesToTheGlobalNorm() {
         FloatMatrix batch = lowRank(WIDE_BATCH, new SplittableRandom(17));
         // A learning rate large enough that each weight's step is thousands of its float32 ulps.
         double lr = 20;
         Optimizer sgd = Optimizer.sgd(lr);
-        float[] start = wideModel(sgd, 18).network().parameters();
+        float[] start = wideModel(sgd, 18).distributedTraining().parameters();
         float[] gradient = new float[start.length];
-        wideModel(sgd, 18).network().computeGradients(batch, gradient, 0);
+        wideModel(sgd, 18).distributedTraining().computeGradients(batch, gradient, 0);
         double norm = 0;
         for (float g : gradient) {
             norm += (double) g * g;
@@ -265,9 +249,9 @@ public abstract class TrainingConformanceTest {
      * with the float64 reference from the same start.
      */
     private void compareOptimizer(Optimizer optimizer, int steps, ReferenceStep reference) {
-        Network network = Autoencoder.builder().inputSize(48)
+        DistributedTraining network = Autoencoder.builder().inputSize(48)
                 .encoder(Dense.of(32, Activation.TANH)).decoder(Dense.of(48, Activation.LINEAR))
-                .optimizer(optimizer).seed(19).backend(backend()).build().network();
+                .optimizer(optimizer).seed(19).backend(backend()).build().distributedTraining();
         int n = network.parameterCount();
         double[] parameters = KitArrays.widen(network.parameters());
         double[][] state = new double[optimizer.stateSlots()][n];
@@ -277,7 +261,7 @@ public abstract class TrainingConformanceTest {
             reference.apply(parameters, gradient, state, t);
         }
         KitArrays.assertClose(optimizer + " parameters", parameters, network.parameters(), 2e-5, 2e-6);
-        float[] flat = network.optimizerState();
+        float[] flat = network.state().optimizerState();
         for (int s = 0; s < state.length; s++) {
             KitArrays.assertClose(optimizer + " state " + s, state[s], Arrays.copyOfRange(flat, s * n, (s + 1) * n),
                     2e-5, 2e-6);
@@ -325,12 +309,12 @@ public abstract class TrainingConformanceTest {
 
     /** The parameters after one training step on {@code batch}. */
     private static float[] stepOnce(Autoencoder ae, FloatMatrix batch) {
-        assertTrue(Double.isFinite(ae.network().steps(batch, batch.rows(), false, 0).step()));
-        return ae.network().parameters();
+        assertTrue(Double.isFinite(ae.distributedTraining().steps(batch, batch.rows(), false, 0).step()));
+        return ae.distributedTraining().parameters();
     }
 
     /** Trains one epoch of {@code steps} and returns its mean batch loss. */
-    private static double epochLoss(TrainingSteps steps) {
+    private static double epochLoss(StepSource steps) {
         double sum = 0;
         for (int b = 0; b < steps.batchesPerEpoch(); b++) {
             sum += steps.step();
@@ -347,7 +331,7 @@ public abstract class TrainingConformanceTest {
      *
      * @param extraPerStep bytes a step may allocate besides {@link #maxBytesAllocatedPerStep()}
      */
-    private void assertEpochsAllocateNothing(String what, TrainingSteps steps, int warmUpEpochs, int meteredEpochs,
+    private void assertEpochsAllocateNothing(String what, StepSource steps, int warmUpEpochs, int meteredEpochs,
                                              long extraPerStep) {
         int count = meteredEpochs * steps.batchesPerEpoch();
         for (int i = warmUpEpochs * steps.batchesPerEpoch(); i > 0; i--) {
@@ -429,16 +413,17 @@ public abstract class TrainingConformanceTest {
         Autoencoder fitted = kerasExample(9);
         fitted.fit(data, FitConfig.builder().epochs(2).batchSize(8).shuffleSeed(3).build());
         Autoencoder stepped = kerasExample(9);
-        TrainingSteps steps = stepped.network().steps(data, 8, true, 3);
+        StepSource steps = stepped.distributedTraining().steps(data, 8, true, 3);
         assertEquals(5, steps.batchesPerEpoch());
         for (int i = 0; i < 2 * steps.batchesPerEpoch(); i++) {
             assertTrue(Double.isFinite(steps.step()));
         }
         assertEquals(5, steps.lastBatchRows(), "the last batch holds the 37 - 4 * 8 rows left");
-        assertArrayEquals(fitted.network().parameters(), stepped.network().parameters());
+        assertArrayEquals(fitted.distributedTraining().parameters(), stepped.distributedTraining().parameters());
     }
 
     @Test
+    @Tag(BackendConformanceKit.BITWISE_REPEAT_CHECKS)
     void theSameSeedGivesTheSameRun() {
         FloatMatrix data = GradientCheckConformanceTest.uniform(53, 10, new SplittableRandom(9));
         FitConfig config = FitConfig.builder().epochs(5).batchSize(8).validationSplit(0.2).build();
@@ -448,8 +433,9 @@ public abstract class TrainingConformanceTest {
         TrainingHistory hb = b.fit(data, config);
         assertArrayEquals(ha.trainLoss(), hb.trainLoss());
         assertArrayEquals(ha.validationLoss(), hb.validationLoss());
-        assertArrayEquals(a.network().parameters(), b.network().parameters());
-        assertArrayEquals(a.network().optimizerState(), b.network().optimizerState());
+        assertArrayEquals(a.distributedTraining().parameters(), b.distributedTraining().parameters());
+        assertArrayEquals(a.distributedTraining().state().optimizerState(),
+                b.distributedTraining().state().optimizerState());
     }
 
     @Test
@@ -459,7 +445,7 @@ public abstract class TrainingConformanceTest {
         SplittableRandom random = new SplittableRandom(42);
         List<Layer> layers = new ArrayList<>(ae.encoderLayers());
         layers.addAll(ae.decoderLayers());
-        float[] expected = new float[ae.network().parameterCount()];
+        float[] expected = new float[ae.distributedTraining().parameterCount()];
         int width = ae.inputSize();
         int offset = 0;
         for (Layer layer : layers) {
@@ -475,6 +461,6 @@ public abstract class TrainingConformanceTest {
             }
             width = layer.outputSize(width);
         }
-        assertArrayEquals(expected, ae.network().parameters());
+        assertArrayEquals(expected, ae.distributedTraining().parameters());
     }
 }

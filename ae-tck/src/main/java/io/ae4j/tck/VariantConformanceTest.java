@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The autoencoder variants on the backend: denoising, dropout, sparse (L1 and KL) and variational
  * models train, save and load exactly, infer without noise, and refuse bad settings when built.
  */
-public abstract class VariantConformanceTest {
+abstract class VariantConformanceTest {
 
     @TempDir
     Path dir;
@@ -77,7 +77,7 @@ public abstract class VariantConformanceTest {
             assertEquals(saved.encoderLayers().toString(), loaded.encoderLayers().toString());
             assertArrayEquals(saved.reconstruct(data).data(), loaded.reconstruct(data).data());
             loaded.fit(data, twoEpochs);
-            assertArrayEquals(straight.network().parameters(), loaded.network().parameters(),
+            assertArrayEquals(straight.distributedTraining().parameters(), loaded.distributedTraining().parameters(),
                     "the noise a resumed fit draws is the noise it would have drawn");
         }
     }
@@ -89,14 +89,14 @@ public abstract class VariantConformanceTest {
                 .encoder(Dense.of(8, Activation.RELU), Dense.of(3, Activation.SIGMOID))
                 .decoder(Dense.of(8, Activation.RELU), Dense.of(6, Activation.SIGMOID))
                 .seed(3).backend(backend()).build();
-        assertArrayEquals(clean.network().parameters(), noisy.network().parameters(), "layers without weights draw none");
+        assertArrayEquals(clean.distributedTraining().parameters(), noisy.distributedTraining().parameters(), "layers without weights draw none");
         assertArrayEquals(clean.reconstruct(data).data(), noisy.reconstruct(data).data(), "inference passes data through");
-        float[] g1 = new float[noisy.network().parameterCount()];
+        float[] g1 = new float[noisy.distributedTraining().parameterCount()];
         float[] g2 = new float[g1.length];
-        noisy.network().computeGradients(data, g1, 1);
-        noisy.network().computeGradients(data, g2, 2);
+        noisy.distributedTraining().computeGradients(data, g1, 1);
+        noisy.distributedTraining().computeGradients(data, g2, 2);
         assertFalse(java.util.Arrays.equals(g1, g2), "training passes draw noise from their seed");
-        noisy.network().computeGradients(data, g2, 1);
+        noisy.distributedTraining().computeGradients(data, g2, 1);
         assertArrayEquals(g1, g2);
 
         // Stepwise training salts its noise with the steps' seed: workers starting from one state draw their own.
@@ -104,8 +104,8 @@ public abstract class VariantConformanceTest {
         long[] salts = {5, 5, 6};
         for (int i = 0; i < 3; i++) {
             Autoencoder worker = sparseDenoising(3);
-            worker.network().steps(data, 16, false, salts[i]).step();
-            after[i] = worker.network().parameters();
+            worker.distributedTraining().steps(data, 16, false, salts[i]).step();
+            after[i] = worker.distributedTraining().parameters();
         }
         assertArrayEquals(after[0], after[1], "the same salt, the same draw");
         assertFalse(java.util.Arrays.equals(after[0], after[2]), "another salt, another draw");
@@ -114,7 +114,7 @@ public abstract class VariantConformanceTest {
     @Test
     void aVariationalModelEncodesMeansAddsItsKlToTheLossAndSamplesItsPrior() {
         Autoencoder vae = variational(5, 1.0);
-        FloatMatrix meanLogVar = vae.network().predict(data, 0, 2);
+        FloatMatrix meanLogVar = vae.predict(data, 0, 2);
         float[] codes = vae.encode(data).data();
         double kl = 0;
         for (int r = 0; r < data.rows(); r++) {
@@ -125,9 +125,9 @@ public abstract class VariantConformanceTest {
                 kl += -0.5 * (1 + logVar - mu * mu - Math.exp(logVar));
             }
         }
-        float[] gradients = new float[vae.network().parameterCount()];
-        double withKl = vae.network().computeGradients(data, gradients, 9);
-        double withoutKl = variational(5, 0).network().computeGradients(data, gradients, 9);
+        float[] gradients = new float[vae.distributedTraining().parameterCount()];
+        double withKl = vae.distributedTraining().computeGradients(data, gradients, 9);
+        double withoutKl = variational(5, 0).distributedTraining().computeGradients(data, gradients, 9);
         assertEquals(kl / (data.rows() * 6.0), withKl - withoutKl, 1e-5 * withKl,
                 "beta times the KL per sample joins the loss divided by the input width");
 
@@ -167,7 +167,7 @@ public abstract class VariantConformanceTest {
                 .encoder(Dense.of(8, Activation.RELU), Dropout.of(0.1), Dense.of(3, Activation.LINEAR))
                 .decoder(TiedDense.of(8, Activation.RELU), TiedDense.of(6, Activation.SIGMOID))
                 .seed(4).backend(backend()).build();
-        assertEquals(6 * 8 + 8 + 8 * 3 + 3 + 8 + 6, tied.network().parameterCount(), "decoders keep only their biases");
+        assertEquals(6 * 8 + 8 + 8 * 3 + 3 + 8 + 6, tied.parameterCount(), "decoders keep only their biases");
         tied.fit(data, FitConfig.builder().epochs(3).batchSize(16).build());
         Path file = dir.resolve("tied.ae4j");
         tied.save(file);

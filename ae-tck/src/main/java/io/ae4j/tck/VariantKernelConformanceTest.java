@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * KL-divergence sparsity penalties and the variational code's sampling and KL term. Random
  * kernels are checked for their distribution and for repeating under a seed.
  */
-public abstract class VariantKernelConformanceTest {
+abstract class VariantKernelConformanceTest {
 
     private Backend backend;
 

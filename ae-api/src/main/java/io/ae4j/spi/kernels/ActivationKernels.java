@@ -8,7 +8,16 @@ public final class ActivationKernels {
     private ActivationKernels() {
     }
 
-    /** {@code output[from..to) = activation(z[from..to))}; {@code output} may be {@code z}. */
+    /**
+     * {@code output[from..to) = activation(z[from..to))}; {@code output} may be {@code z}.
+     *
+     * @param kind the activation
+     * @param slope the negative-side slope of a leaky ReLU, 0 otherwise
+     * @param z the pre-activation
+     * @param output receives the activation
+     * @param from the first element
+     * @param to the element after the last
+     */
     public static void forward(ActivationKind kind, float slope, float[] z, float[] output, int from, int to) {
         switch (kind) {
             case LINEAR:
@@ -48,6 +57,14 @@ public final class ActivationKernels {
     /**
      * {@code gradient[from..to) *= activation'(z)}, in place; {@code output} holds
      * {@code activation(z)} and stands in for {@code z} where that is cheaper.
+     *
+     * @param kind the activation
+     * @param slope the negative-side slope of a leaky ReLU, 0 otherwise
+     * @param z the pre-activation
+     * @param output the activation of {@code z}
+     * @param gradient the gradient with respect to the output, made the gradient with respect to {@code z}
+     * @param from the first element
+     * @param to the element after the last
      */
     public static void backward(ActivationKind kind, float slope, float[] z, float[] output, float[] gradient, int from,
                                 int to) {

@@ -6,7 +6,7 @@ import io.ae4j.spi.Tensor;
  * A {@code rows x cols} tensor that is a plain row-major {@code float[]} on the Java heap, tagged
  * with the backend that made it: the tensor of heap backends with no matrix type of their own.
  */
-public final class ArrayTensor implements Tensor {
+final class ArrayTensor implements Tensor {
 
     private final String backend;
     private final float[] data;
@@ -14,7 +14,7 @@ public final class ArrayTensor implements Tensor {
     private final int cols;
 
     /** A zero-filled tensor of {@code backend}; the sizes must already be checked. */
-    public ArrayTensor(String backend, int rows, int cols) {
+    ArrayTensor(String backend, int rows, int cols) {
         this.backend = backend;
         this.rows = rows;
         this.cols = cols;
@@ -26,7 +26,7 @@ public final class ArrayTensor implements Tensor {
      *
      * @throws IllegalArgumentException if it is null or was made by another backend
      */
-    public static ArrayTensor of(Tensor tensor, String backend) {
+    static ArrayTensor of(Tensor tensor, String backend) {
         if (tensor instanceof ArrayTensor t && t.backend.equals(backend)) {
             return t;
         }
@@ -36,7 +36,7 @@ public final class ArrayTensor implements Tensor {
     }
 
     /** The elements, row-major, exactly {@code rows * cols} long; shared, not copied. */
-    public float[] data() {
+    float[] data() {
         return data;
     }
 

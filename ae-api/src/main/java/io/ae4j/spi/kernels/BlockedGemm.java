@@ -45,6 +45,19 @@ public final class BlockedGemm {
      * checked: {@code op(a)} is {@code m x k} with {@code a} having rows of {@code aCols},
      * {@code op(b)} is {@code k x n}, {@code c} is {@code m x n}. With {@code beta == 0} the old
      * contents of {@code c}, even NaN, are ignored; with {@code alpha == 0} a and b are not read.
+     *
+     * @param splitter the threads a large product splits over
+     * @param transposeA whether {@code op(a)} is {@code a}'s transpose
+     * @param transposeB whether {@code op(b)} is {@code b}'s transpose
+     * @param alpha the product's factor
+     * @param a the left operand, row-major
+     * @param aCols the width of {@code a}'s rows
+     * @param b the right operand, row-major
+     * @param beta the factor of {@code c}'s old contents
+     * @param c the result, row-major, {@code m x n}
+     * @param m the rows of {@code op(a)} and {@code c}
+     * @param n the columns of {@code op(b)} and {@code c}
+     * @param k the columns of {@code op(a)}, the rows of {@code op(b)}
      */
     public static void gemm(RowSplitter splitter, boolean transposeA, boolean transposeB, float alpha,
                             float[] a, int aCols, float[] b, float beta, float[] c, int m, int n, int k) {
@@ -58,6 +71,19 @@ public final class BlockedGemm {
     /**
      * Rows {@code from..to-1} of {@code c (.. x n) = alpha * op(a) * op(b) + beta * c}, where
      * {@code op(b)} is {@code k x n} and {@code a} has rows of {@code aCols}.
+     *
+     * @param transposeA whether {@code op(a)} is {@code a}'s transpose
+     * @param transposeB whether {@code op(b)} is {@code b}'s transpose
+     * @param alpha the product's factor
+     * @param a the left operand, row-major
+     * @param aCols the width of {@code a}'s rows
+     * @param b the right operand, row-major
+     * @param beta the factor of {@code c}'s old contents
+     * @param c the result, row-major, {@code m x n}
+     * @param n the columns of {@code op(b)} and {@code c}
+     * @param k the columns of {@code op(a)}, the rows of {@code op(b)}
+     * @param from the first row
+     * @param to the row after the last
      */
     public static void rows(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols,
                              float[] b, float beta, float[] c, int n, int k, int from, int to) {

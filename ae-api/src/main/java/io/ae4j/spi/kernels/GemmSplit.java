@@ -14,6 +14,22 @@ public final class GemmSplit {
      */
     @FunctionalInterface
     public interface Rows {
+        /**
+         * Computes rows {@code from..to-1} of {@code c = alpha * op(a) * op(b) + beta * c}.
+         *
+         * @param transposeA whether {@code op(a)} is {@code a}'s transpose
+         * @param transposeB whether {@code op(b)} is {@code b}'s transpose
+         * @param alpha the product's factor
+         * @param a the left operand, row-major
+         * @param aCols the width of {@code a}'s rows
+         * @param b the right operand, row-major
+         * @param beta the factor of {@code c}'s old contents
+         * @param c the result, row-major, {@code m x n}
+         * @param n the columns of {@code op(b)} and {@code c}
+         * @param k the columns of {@code op(a)}, the rows of {@code op(b)}
+         * @param from the first row
+         * @param to the row after the last
+         */
         void compute(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b,
                      float beta, float[] c, int n, int k, int from, int to);
     }
@@ -26,6 +42,21 @@ public final class GemmSplit {
     /**
      * Computes all {@code m} rows of the product with {@code rows}, split over {@code splitter} in
      * shares of a multiple of {@code align} rows.
+     *
+     * @param splitter the threads to split over
+     * @param rows computes a range of rows
+     * @param align every share but the last is a multiple of this many rows
+     * @param transposeA whether {@code op(a)} is {@code a}'s transpose
+     * @param transposeB whether {@code op(b)} is {@code b}'s transpose
+     * @param alpha the product's factor
+     * @param a the left operand, row-major
+     * @param aCols the width of {@code a}'s rows
+     * @param b the right operand, row-major
+     * @param beta the factor of {@code c}'s old contents
+     * @param c the result, row-major, {@code m x n}
+     * @param m the rows of {@code op(a)} and {@code c}
+     * @param n the columns of {@code op(b)} and {@code c}
+     * @param k the columns of {@code op(a)}, the rows of {@code op(b)}
      */
     public static void split(RowSplitter splitter, Rows rows, int align, boolean transposeA, boolean transposeB,
                              float alpha, float[] a, int aCols, float[] b, float beta, float[] c, int m, int n, int k) {

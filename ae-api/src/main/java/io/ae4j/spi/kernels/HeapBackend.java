@@ -27,6 +27,8 @@ public abstract class HeapBackend implements Backend {
     /**
      * The array behind {@code tensor}, exactly {@code rows * cols} long.
      *
+     * @param tensor a tensor of this backend
+     * @return its array
      * @throws IllegalArgumentException if {@code tensor} is null or belongs to another backend
      */
     protected float[] array(Tensor tensor) {
@@ -49,6 +51,18 @@ public abstract class HeapBackend implements Backend {
      * {@code c = alpha * op(a) * op(b) + beta * c} on checked arrays: {@code op(a)} is {@code m x k}
      * with {@code a} having rows of {@code aCols}, {@code op(b)} is {@code k x n}. The default is
      * {@link BlockedGemm} on the calling thread.
+     *
+     * @param transposeA whether {@code op(a)} is {@code a}'s transpose
+     * @param transposeB whether {@code op(b)} is {@code b}'s transpose
+     * @param alpha the product's factor
+     * @param a the left operand, row-major
+     * @param aCols the width of {@code a}'s rows
+     * @param b the right operand, row-major
+     * @param beta the factor of {@code c}'s old contents
+     * @param c the result, row-major, {@code m x n}
+     * @param m the rows of {@code op(a)} and {@code c}
+     * @param n the columns of {@code op(b)} and {@code c}
+     * @param k the columns of {@code op(a)}, the rows of {@code op(b)}
      */
     protected void gemm(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b,
                         float beta, float[] c, int m, int n, int k) {
@@ -105,7 +119,13 @@ public abstract class HeapBackend implements Backend {
         columnSums(ad, a.cols(), sd);
     }
 
-    /** {@code sums[j] = sum of a[.][j]} over the rows of {@code a} (row-major, {@code cols} wide), in float64. */
+    /**
+     * {@code sums[j] = sum of a[.][j]} over the rows of {@code a} (row-major, {@code cols} wide), in float64.
+     *
+     * @param a the matrix
+     * @param cols its width
+     * @param sums receives the column sums, {@code cols} long
+     */
     protected void columnSums(float[] a, int cols, float[] sums) {
         // Row by row into float64 accumulators: a is read in order, and long columns stay exact.
         double[] total = Scratch.doubles(cols);
@@ -133,7 +153,16 @@ public abstract class HeapBackend implements Backend {
         biasActivation(zd, bd, z.cols(), kind, slope, od);
     }
 
-    /** {@code z[r][.] += bias} for every row (in place), then {@code output = activation(z)}. */
+    /**
+     * {@code z[r][.] += bias} for every row (in place), then {@code output = activation(z)}.
+     *
+     * @param z the affine transform without bias; gets the bias added
+     * @param bias the bias, {@code cols} long
+     * @param cols the width of {@code z}
+     * @param kind the activation
+     * @param slope the negative-side slope of a leaky ReLU, 0 otherwise
+     * @param output receives the activation
+     */
     protected void biasActivation(float[] z, float[] bias, int cols, ActivationKind kind, float slope, float[] output) {
         // Activate each row right after adding the bias, while it is still in L1.
         for (int row = 0; row < z.length; row += cols) {
@@ -155,7 +184,15 @@ public abstract class HeapBackend implements Backend {
         activationBackward(kind, slope, zd, od, gd);
     }
 
-    /** {@code gradient *= activation'(z)}, in place, where {@code output = activation(z)}. */
+    /**
+     * {@code gradient *= activation'(z)}, in place, where {@code output = activation(z)}.
+     *
+     * @param kind the activation
+     * @param slope the negative-side slope of a leaky ReLU, 0 otherwise
+     * @param z the pre-activation
+     * @param output the activation of {@code z}
+     * @param gradient the gradient with respect to the output, made the gradient with respect to {@code z}
+     */
     protected void activationBackward(ActivationKind kind, float slope, float[] z, float[] output, float[] gradient) {
         ActivationKernels.backward(kind, slope, z, output, gradient, 0, gradient.length);
     }
@@ -173,7 +210,26 @@ public abstract class HeapBackend implements Backend {
         return loss(kind, p, t, g);
     }
 
-    /** The mean loss over all elements, summed in float64; fills {@code gradient} with its gradient. */
+    @Override
+    public double tableLoss(LossKind numeric, int[] softmaxGroups, Tensor prediction, Tensor target, Tensor gradient) {
+        float[] p = array(prediction);
+        float[] t = array(target);
+        float[] g = array(gradient);
+        Shapes.checkSame("tableLoss", prediction, target);
+        Shapes.checkSame("tableLoss", prediction, gradient);
+        Shapes.checkSoftmaxGroups("tableLoss", numeric, softmaxGroups, prediction.cols());
+        return LossKernels.table(numeric, softmaxGroups, p, t, g, prediction.rows(), prediction.cols());
+    }
+
+    /**
+     * The mean loss over all elements, summed in float64; fills {@code gradient} with its gradient.
+     *
+     * @param kind the loss
+     * @param prediction the network's output
+     * @param target what it should have been
+     * @param gradient receives the gradient of the mean
+     * @return the mean loss
+     */
     protected double loss(LossKind kind, float[] prediction, float[] target, float[] gradient) {
         return LossKernels.loss(kind, prediction, target, gradient, prediction.length);
     }
@@ -185,7 +241,12 @@ public abstract class HeapBackend implements Backend {
         scale(array(tensor), alpha);
     }
 
-    /** {@code x *= alpha}, in place. */
+    /**
+     * {@code x *= alpha}, in place.
+     *
+     * @param x the array
+     * @param alpha the factor
+     */
     protected void scale(float[] x, float alpha) {
         for (int i = 0; i < x.length; i++) {
             x[i] *= alpha;
@@ -200,7 +261,13 @@ public abstract class HeapBackend implements Backend {
         axpy(alpha, xd, yd);
     }
 
-    /** {@code y += alpha * x}, in place on {@code y}. */
+    /**
+     * {@code y += alpha * x}, in place on {@code y}.
+     *
+     * @param alpha the factor of {@code x}
+     * @param x the array added
+     * @param y the array added to
+     */
     protected void axpy(float alpha, float[] x, float[] y) {
         for (int i = 0; i < y.length; i++) {
             y[i] += alpha * x[i];
@@ -212,7 +279,12 @@ public abstract class HeapBackend implements Backend {
         return sumOfSquares(array(tensor));
     }
 
-    /** The sum of squares of {@code x}, in float64. */
+    /**
+     * The sum of squares of {@code x}, in float64.
+     *
+     * @param x the array
+     * @return the sum
+     */
     protected double sumOfSquares(float[] x) {
         double sum = 0;
         for (float v : x) {
@@ -252,6 +324,8 @@ public abstract class HeapBackend implements Backend {
     /**
      * The pool that large random fills split over, or null (the default) to run them on the calling
      * thread. Every element is a function of the seed and its index, so a split changes no value.
+     *
+     * @return the pool, or null
      */
     protected RowSplitter splitter() {
         return null;
@@ -347,12 +421,29 @@ public abstract class HeapBackend implements Backend {
         sgdMomentum(p, g, v, learningRate, momentum, nesterov, decay);
     }
 
-    /** {@link OptimizerKernels#sgd} over all of {@code p}. */
+    /**
+     * {@link OptimizerKernels#sgd} over all of {@code p}.
+     *
+     * @param p the parameter, updated in place
+     * @param g its gradient
+     * @param learningRate the step size
+     * @param decay the learning rate times the weight-decay rate
+     */
     protected void sgd(float[] p, float[] g, float learningRate, float decay) {
         OptimizerKernels.sgd(p, g, learningRate, decay, 0, p.length);
     }
 
-    /** {@link OptimizerKernels#sgdMomentum} over all of {@code p}. */
+    /**
+     * {@link OptimizerKernels#sgdMomentum} over all of {@code p}.
+     *
+     * @param p the parameter, updated in place
+     * @param g its gradient
+     * @param v the velocity, updated in place
+     * @param learningRate the step size
+     * @param momentum the momentum
+     * @param nesterov whether the momentum is Nesterov's
+     * @param decay the learning rate times the weight-decay rate
+     */
     protected void sgdMomentum(float[] p, float[] g, float[] v, float learningRate, float momentum, boolean nesterov,
                                float decay) {
         OptimizerKernels.sgdMomentum(p, g, v, learningRate, momentum, nesterov, decay, 0, p.length);
@@ -371,7 +462,19 @@ public abstract class HeapBackend implements Backend {
         adam(p, g, md, vd, stepSize, beta1, beta2, epsilon, decay);
     }
 
-    /** {@link OptimizerKernels#adam} over all of {@code p}. */
+    /**
+     * {@link OptimizerKernels#adam} over all of {@code p}.
+     *
+     * @param p the parameter, updated in place
+     * @param g its gradient
+     * @param m the first moment, updated in place
+     * @param v the second moment, updated in place
+     * @param stepSize the learning rate with the bias corrections folded in
+     * @param beta1 the decay of {@code m}
+     * @param beta2 the decay of {@code v}
+     * @param epsilon added to {@code sqrt(v)}
+     * @param decay the learning rate times the weight-decay rate
+     */
     protected void adam(float[] p, float[] g, float[] m, float[] v, float stepSize, float beta1, float beta2,
                         float epsilon, float decay) {
         OptimizerKernels.adam(p, g, m, v, stepSize, beta1, beta2, epsilon, decay, 0, p.length);
@@ -388,7 +491,17 @@ public abstract class HeapBackend implements Backend {
         rmsProp(p, g, s, learningRate, rho, epsilon, decay);
     }
 
-    /** {@link OptimizerKernels#rmsProp} over all of {@code p}. */
+    /**
+     * {@link OptimizerKernels#rmsProp} over all of {@code p}.
+     *
+     * @param p the parameter, updated in place
+     * @param g its gradient
+     * @param s the mean square of gradients, updated in place
+     * @param learningRate the step size
+     * @param rho the decay of {@code s}
+     * @param epsilon added under the root
+     * @param decay the learning rate times the weight-decay rate
+     */
     protected void rmsProp(float[] p, float[] g, float[] s, float learningRate, float rho, float epsilon,
                            float decay) {
         OptimizerKernels.rmsProp(p, g, s, learningRate, rho, epsilon, decay, 0, p.length);

@@ -19,7 +19,16 @@ public final class LossKernels {
     private LossKernels() {
     }
 
-    /** The mean of {@code kind} over {@code prediction[0..size)} against {@code target}; fills {@code gradient}. */
+    /**
+     * The mean of {@code kind} over {@code prediction[0..size)} against {@code target}; fills {@code gradient}.
+     *
+     * @param kind the loss
+     * @param prediction the network's output
+     * @param target what it should have been
+     * @param gradient receives the gradient of the mean
+     * @param size the number of elements
+     * @return the mean loss
+     */
     public static double loss(LossKind kind, float[] prediction, float[] target, float[] gradient, int size) {
         return sum(kind, prediction, target, gradient, 0, size, size) / size;
     }
@@ -27,6 +36,15 @@ public final class LossKernels {
     /**
      * The sum of {@code kind}'s per-element loss over {@code [from, to)}, in float64, and the
      * gradient there of the mean over {@code count} elements.
+     *
+     * @param kind the loss
+     * @param prediction the network's output
+     * @param target what it should have been
+     * @param gradient receives the gradient there
+     * @param from the first element
+     * @param to the element after the last
+     * @param count the number of elements the mean is over
+     * @return the sum of the losses
      */
     public static double sum(LossKind kind, float[] prediction, float[] target, float[] gradient, int from, int to,
                              int count) {
@@ -42,6 +60,70 @@ public final class LossKernels {
             default:
                 throw new AssertionError(kind);
         }
+    }
+
+    /**
+     * The mean loss of a {@code rows x cols} table of numbers and categories, as
+     * {@link io.ae4j.spi.Backend#tableLoss} defines it: softmax cross-entropy over each column
+     * range of {@code softmaxGroups}, {@code numeric} elsewhere, averaged over rows and table
+     * columns (a group counts once); fills {@code gradient}.
+     *
+     * @param numeric the loss of the numeric columns
+     * @param softmaxGroups the column ranges of the categorical columns, as {@code [from, to)} pairs
+     * @param prediction the network's output
+     * @param target what it should have been
+     * @param gradient receives the gradient
+     * @param rows the table's rows
+     * @param cols its network columns
+     * @return the mean loss
+     */
+    public static double table(LossKind numeric, int[] softmaxGroups, float[] prediction, float[] target,
+                               float[] gradient, int rows, int cols) {
+        int tableColumns = cols;
+        for (int k = 0; k < softmaxGroups.length; k += 2) {
+            tableColumns -= softmaxGroups[k + 1] - softmaxGroups[k] - 1;
+        }
+        int count = rows * tableColumns;
+        double sum = 0;
+        for (int base = 0; base < rows * cols; base += cols) {
+            int column = 0;
+            for (int k = 0; k < softmaxGroups.length; k += 2) {
+                sum += sum(numeric, prediction, target, gradient, base + column, base + softmaxGroups[k], count);
+                sum += softmaxCrossEntropy(prediction, target, gradient, base + softmaxGroups[k],
+                        base + softmaxGroups[k + 1], count);
+                column = softmaxGroups[k + 1];
+            }
+            sum += sum(numeric, prediction, target, gradient, base + column, base + cols, count);
+        }
+        return sum / count;
+    }
+
+    /**
+     * Sum over {@code [from, to)} of {@code t_j (lse(z) - z_j)}, the cross-entropy of
+     * {@code softmax(z)} against {@code t}, computed from the maximum so that no exponential
+     * overflows; gradient {@code (softmax(z)_j sum(t) - t_j) / N}.
+     */
+    private static double softmaxCrossEntropy(float[] logits, float[] target, float[] gradient, int from, int to,
+                                              int count) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            max = Math.max(max, logits[i]);
+        }
+        double exponentials = 0;
+        for (int i = from; i < to; i++) {
+            exponentials += Math.exp(logits[i] - max);
+        }
+        double logSumExp = max + Math.log(exponentials);
+        double sum = 0;
+        double mass = 0;
+        for (int i = from; i < to; i++) {
+            sum += target[i] * (logSumExp - logits[i]);
+            mass += target[i];
+        }
+        for (int i = from; i < to; i++) {
+            gradient[i] = (float) ((Math.exp(logits[i] - logSumExp) * mass - target[i]) / count);
+        }
+        return sum;
     }
 
     /** Sum of {@code (p - t)^2}; gradient {@code 2 (p - t) / N}. */

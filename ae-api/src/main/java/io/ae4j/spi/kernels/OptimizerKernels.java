@@ -10,7 +10,16 @@ public final class OptimizerKernels {
     private OptimizerKernels() {
     }
 
-    /** Plain SGD: {@code p -= lr * g}, in place on {@code p}. */
+    /**
+     * Plain SGD: {@code p -= lr * g}, in place on {@code p}.
+     *
+     * @param p the parameter, updated in place
+     * @param g its gradient
+     * @param learningRate the step size
+     * @param decay the learning rate times the weight-decay rate, 0 for none
+     * @param from the first element
+     * @param to the element after the last
+     */
     public static void sgd(float[] p, float[] g, float learningRate, float decay, int from, int to) {
         for (int i = from; i < to; i++) {
             float w = p[i];
@@ -24,6 +33,16 @@ public final class OptimizerKernels {
     /**
      * SGD with momentum: {@code v = momentum * v - lr * g}, then {@code p += v}, or with Nesterov
      * {@code p += momentum * v - lr * g}; in place on {@code p} and {@code v}.
+     *
+     * @param p the parameter, updated in place
+     * @param g its gradient
+     * @param v the velocity, updated in place
+     * @param learningRate the step size
+     * @param momentum the momentum
+     * @param nesterov whether the momentum is Nesterov's
+     * @param decay the learning rate times the weight-decay rate, 0 for none
+     * @param from the first element
+     * @param to the element after the last
      */
     public static void sgdMomentum(float[] p, float[] g, float[] v, float learningRate, float momentum,
                             boolean nesterov, float decay, int from, int to) {
@@ -42,6 +61,18 @@ public final class OptimizerKernels {
     /**
      * Adam: {@code m += (1 - beta1)(g - m)}, {@code v += (1 - beta2)(g^2 - v)},
      * {@code p -= stepSize * m / (sqrt(v) + epsilon)}; in place on {@code p}, {@code m} and {@code v}.
+     *
+     * @param p the parameter, updated in place
+     * @param g its gradient
+     * @param m the first moment, updated in place
+     * @param v the second moment, updated in place
+     * @param stepSize the learning rate with the bias corrections folded in
+     * @param beta1 the decay of {@code m}
+     * @param beta2 the decay of {@code v}
+     * @param epsilon added to {@code sqrt(v)}
+     * @param decay the learning rate times the weight-decay rate, 0 for none
+     * @param from the first element
+     * @param to the element after the last
      */
     public static void adam(float[] p, float[] g, float[] m, float[] v, float stepSize, float beta1, float beta2,
                      float epsilon, float decay, int from, int to) {
@@ -64,6 +95,16 @@ public final class OptimizerKernels {
     /**
      * RMSProp: {@code s = rho * s + (1 - rho) g^2}, {@code p -= lr * g / sqrt(s + epsilon)}; in
      * place on {@code p} and {@code s}.
+     *
+     * @param p the parameter, updated in place
+     * @param g its gradient
+     * @param s the mean square of gradients, updated in place
+     * @param learningRate the step size
+     * @param rho the decay of {@code s}
+     * @param epsilon added under the root
+     * @param decay the learning rate times the weight-decay rate, 0 for none
+     * @param from the first element
+     * @param to the element after the last
      */
     public static void rmsProp(float[] p, float[] g, float[] s, float learningRate, float rho, float epsilon,
                         float decay, int from, int to) {

@@ -6,7 +6,7 @@ package io.ae4j.spi.kernels;
  * way, and every heap backend draws exactly the same noise. Each counter is scrambled by the
  * SplitMix64 finalizer; normals come from the Box-Muller transform of a pair of uniforms.
  */
-public final class RandomKernels {
+final class RandomKernels {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -14,7 +14,7 @@ public final class RandomKernels {
     }
 
     /** Fills {@code out[from..to)} with standard normal draws for {@code seed}. */
-    public static void normal(float[] out, long seed, int from, int to) {
+    static void normal(float[] out, long seed, int from, int to) {
         for (int i = from; i < to; i++) {
             long pair = i >>> 1;
             double u1 = 1 - uniform(seed, 2 * pair);          // (0, 1]: log stays finite
@@ -26,7 +26,7 @@ public final class RandomKernels {
     }
 
     /** Fills {@code out[from..to)} with {@code scale} where a uniform draw is below {@code keep}, else 0. */
-    public static void mask(float[] out, long seed, float keep, float scale, int from, int to) {
+    static void mask(float[] out, long seed, float keep, float scale, int from, int to) {
         for (int i = from; i < to; i++) {
             out[i] = uniform(seed, i) < keep ? scale : 0f;
         }

@@ -28,7 +28,12 @@ public final class RowSplitter {
     @FunctionalInterface
     public interface RowRange {
 
-        /** Does the work for rows {@code from} (inclusive) to {@code to} (exclusive). */
+        /**
+         * Does the work for rows {@code from} (inclusive) to {@code to} (exclusive).
+         *
+         * @param from the first row
+         * @param to the row after the last
+         */
         void run(int from, int to);
     }
 
@@ -56,6 +61,7 @@ public final class RowSplitter {
      * others. With one thread it never starts a worker and runs everything on the caller.
      *
      * @param threadName names the workers in thread dumps and profilers, for example {@code "ae4j-naive"}
+     * @return the splitter
      * @throws IllegalArgumentException if {@value ThreadLimit#PROPERTY} is set but not a positive integer
      */
     public static RowSplitter create(String threadName) {
@@ -73,6 +79,8 @@ public final class RowSplitter {
     /**
      * The splitter named {@code threadName}, created by the first call and shared by all later ones.
      *
+     * @param threadName names the workers, and the splitter
+     * @return the splitter
      * @throws IllegalArgumentException if {@value ThreadLimit#PROPERTY} is set but not a positive integer
      */
     public static synchronized RowSplitter shared(String threadName) {
@@ -84,7 +92,11 @@ public final class RowSplitter {
         return splitter;
     }
 
-    /** The most threads a split uses, the caller's included. */
+    /**
+     * The most threads a split uses, the caller's included.
+     *
+     * @return the number of threads
+     */
     public int threads() {
         return threads;
     }
@@ -94,6 +106,9 @@ public final class RowSplitter {
      * when all are done. Every share but the last starts and ends on a multiple of {@code align}
      * rows, so that a kernel blocked by rows keeps its blocks whole.
      *
+     * @param work does the work for a range of rows
+     * @param rows the number of rows
+     * @param align every share but the last is a multiple of this many rows
      * @throws RuntimeException what the calling thread's share threw, or else the first pool share's failure, after
      *                          every share has finished; later failures are suppressed in it
      */
@@ -227,6 +242,8 @@ public final class RowSplitter {
     }
 
     /** One share of a split, as a task for the pool; reused split after split. */
+    // Serializable only because ForkJoinTask is; a share is never serialized.
+    @SuppressWarnings("serial")
     private static final class Share extends RecursiveAction {
 
         private final Waiter waiter;

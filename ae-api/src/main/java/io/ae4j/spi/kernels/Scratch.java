@@ -5,7 +5,7 @@ package io.ae4j.spi.kernels;
  * allocate per call in steady state. A buffer is valid until the same thread asks for one of the
  * same type again, so a kernel takes at most one of each type.
  */
-public final class Scratch {
+final class Scratch {
 
     private static final ThreadLocal<float[]> FLOATS = ThreadLocal.withInitial(() -> new float[0]);
     private static final ThreadLocal<double[]> DOUBLES = ThreadLocal.withInitial(() -> new double[0]);
@@ -15,7 +15,7 @@ public final class Scratch {
     }
 
     /** This thread's float buffer, at least {@code size} long, with arbitrary contents. */
-    public static float[] floats(int size) {
+    static float[] floats(int size) {
         float[] buffer = FLOATS.get();
         if (buffer.length < size) {
             buffer = new float[size];
@@ -25,7 +25,7 @@ public final class Scratch {
     }
 
     /** This thread's double buffer, at least {@code size} long, with arbitrary contents. */
-    public static double[] doubles(int size) {
+    static double[] doubles(int size) {
         double[] buffer = DOUBLES.get();
         if (buffer.length < size) {
             buffer = new double[size];
@@ -35,7 +35,7 @@ public final class Scratch {
     }
 
     /** This thread's rows buffer: at least {@code count} rows, each at least {@code length} long, arbitrary contents. */
-    public static float[][] rows(int count, int length) {
+    static float[][] rows(int count, int length) {
         float[][] buffer = ROWS.get();
         if (buffer.length < count || buffer[0].length < length) {
             int oldLength = buffer.length == 0 ? 0 : buffer[0].length;

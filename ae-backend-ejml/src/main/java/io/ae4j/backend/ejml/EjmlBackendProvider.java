@@ -23,8 +23,7 @@ public final class EjmlBackendProvider implements BackendProvider {
     @Override
     public Availability probe() {
         try {
-            // Touches ejml-core and ejml-fdense, the two jars the backend needs.
-            org.ejml.dense.row.CommonOps_FDRM.fill(new org.ejml.data.FMatrixRMaj(1, 1), 0f);
+            EjmlLibrary.load();
             return Availability.yes();
         } catch (Throwable t) {
             return Availability.no("EJML could not be loaded (add org.ejml:ejml-fdense to the class path)", t);

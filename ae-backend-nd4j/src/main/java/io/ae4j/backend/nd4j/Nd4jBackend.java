@@ -166,6 +166,20 @@ public final class Nd4jBackend implements Backend {
         return Nd4jLosses.loss(kind, np.array, nt.array, ng.array);
     }
 
+    @Override
+    public double tableLoss(LossKind numeric, int[] softmaxGroups, Tensor prediction, Tensor target, Tensor gradient) {
+        Nd4jTensor np = Nd4jTensor.of(prediction);
+        Nd4jTensor nt = Nd4jTensor.of(target);
+        Nd4jTensor ng = Nd4jTensor.of(gradient);
+        Shapes.checkSame("tableLoss", np, nt);
+        Shapes.checkSame("tableLoss", np, ng);
+        Shapes.checkSoftmaxGroups("tableLoss", numeric, softmaxGroups, np.cols());
+        if (ng == np || ng == nt) {
+            throw new IllegalArgumentException("tableLoss: gradient must be a tensor of its own");
+        }
+        return Nd4jLosses.table(numeric, softmaxGroups, np.array, nt.array, ng.array);
+    }
+
     // ---- element-wise ------------------------------------------------------------------------
 
     @Override

@@ -1,6 +1,7 @@
 package io.ae4j.backend.nd4j;
 
 import io.ae4j.spi.LossKind;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.impl.reduce.floating.Mean;
@@ -20,6 +21,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The losses of {@link LossKind} as ND4J operations, with the semantics of
@@ -138,6 +141,74 @@ final class Nd4jLosses {
         Nd4jMath.log1pExpMinusAbs(z, work, z, Nd4jScratch.doubles(3, logits));
         Nd4j.exec(new Axpy(work, t, t, 1.0));
         return reduce(new Mean(t, Nd4jScratch.accumulator()));
+    }
+
+    /**
+     * The mean loss of a table of numbers and categories, as {@link io.ae4j.spi.Backend#tableLoss}
+     * defines it; fills {@code gradient}. Column ranges are ND4J views, so nothing is copied
+     * into or out of ND4J's memory; each range's arithmetic is as {@link io.ae4j.spi.kernels.LossKernels#table}'s.
+     */
+    static double table(LossKind numeric, int[] softmaxGroups, INDArray prediction, INDArray target,
+                        INDArray gradient) {
+        long cols = prediction.columns();
+        long tableColumns = cols;
+        for (int k = 0; k < softmaxGroups.length; k += 2) {
+            tableColumns -= softmaxGroups[k + 1] - softmaxGroups[k] - 1;
+        }
+        double count = (double) prediction.rows() * tableColumns;
+        double sum = 0;
+        long column = 0;
+        for (int k = 0; k <= softmaxGroups.length; k += 2) {
+            long numericEnd = k < softmaxGroups.length ? softmaxGroups[k] : cols;
+            if (numericEnd > column) {
+                sum += numericSum(numeric, columns(prediction, column, numericEnd), columns(target, column, numericEnd),
+                        columns(gradient, column, numericEnd), count);
+            }
+            if (k < softmaxGroups.length) {
+                long from = softmaxGroups[k];
+                long to = softmaxGroups[k + 1];
+                sum += softmaxCrossEntropy(columns(prediction, from, to), columns(target, from, to),
+                        columns(gradient, from, to), count);
+                column = to;
+            }
+        }
+        return sum / count;
+    }
+
+    private static INDArray columns(INDArray matrix, long from, long to) {
+        return matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(from, to));
+    }
+
+    /** The sum of MSE's or MAE's per-element loss over a column range; its gradient of the mean over {@code count}. */
+    private static double numericSum(LossKind kind, INDArray prediction, INDArray target, INDArray gradient,
+                                     double count) {
+        // The difference in float32 as in the reference, then summed in float64.
+        INDArray difference = prediction.sub(target);
+        INDArray wide = difference.castTo(DataType.DOUBLE);
+        if (kind == LossKind.MSE) {
+            gradient.assign(difference.muli(2 / count));
+            return wide.muli(wide).sumNumber().doubleValue();
+        }
+        gradient.assign(Transforms.sign(difference, false).muli(1 / count));
+        return wide.norm1Number().doubleValue();
+    }
+
+    /**
+     * The sum over rows of {@code sum_j t_j (lse(z) - z_j)}, softmax cross-entropy, in float64
+     * from each row's maximum; gradient {@code (softmax(z)_j sum(t) - t_j) / count}.
+     */
+    private static double softmaxCrossEntropy(INDArray logits, INDArray target, INDArray gradient, double count) {
+        long rows = logits.rows();
+        INDArray z = logits.castTo(DataType.DOUBLE);
+        INDArray t = target.castTo(DataType.DOUBLE);
+        z.subiColumnVector(z.max(1).reshape(rows, 1));
+        INDArray exponentials = Transforms.exp(z, true);
+        INDArray sums = exponentials.sum(1).reshape(rows, 1);
+        INDArray mass = t.sum(1).reshape(rows, 1);
+        double loss = Transforms.log(sums, true).muli(mass).sumNumber().doubleValue()
+                - t.mul(z).sumNumber().doubleValue();
+        gradient.assign(exponentials.diviColumnVector(sums).muliColumnVector(mass).subi(t).divi(count));
+        return loss;
     }
 
     /** Runs a full reduction into its result scalar and returns that. */

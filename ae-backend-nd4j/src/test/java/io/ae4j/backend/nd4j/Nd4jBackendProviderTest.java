@@ -1,18 +1,17 @@
 package io.ae4j.backend.nd4j;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ae4j.spi.Availability;
-import io.ae4j.spi.BackendProvider;
-import io.ae4j.spi.Backends;
-import java.net.URL;
-import java.net.URLClassLoader;
+import io.ae4j.tck.ProviderWithoutLibraries;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
+/**
+ * What the kit's provider group cannot know: the reasons this provider gives when ND4J fails to
+ * load, which must name the failure and say what to add to the class path.
+ */
 class Nd4jBackendProviderTest {
 
     /** The probe of a provider whose loading of ND4J fails with {@code failure}. */
@@ -23,19 +22,6 @@ class Nd4jBackendProviderTest {
             }
             throw (RuntimeException) failure;
         }).probe();
-    }
-
-    @Test
-    void isAvailableHere() {
-        Availability a = new Nd4jBackendProvider().probe();
-        assertTrue(a.available(), a.reason());
-    }
-
-    @Test
-    void isFoundByTheServiceLoader() {
-        assertTrue(ServiceLoader.load(BackendProvider.class).stream()
-                .anyMatch(p -> p.type() == Nd4jBackendProvider.class));
-        assertEquals("nd4j", Backends.get("nd4j").name());
     }
 
     @Test
@@ -73,21 +59,12 @@ class Nd4jBackendProviderTest {
     }
 
     @Test
-    void withoutNd4jOnTheClassPathTheProbeReportsItAndDoesNotThrow() throws Exception {
-        // This module's classes and ae-api's, but none of ND4J's.
-        URL[] classPath = {
-            Nd4jBackendProvider.class.getProtectionDomain().getCodeSource().getLocation(),
-            Availability.class.getProtectionDomain().getCodeSource().getLocation(),
-        };
-        try (URLClassLoader withoutNd4j = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
-            Class<?> providerClass = Class.forName(Nd4jBackendProvider.class.getName(), true, withoutNd4j);
-            Object provider = providerClass.getConstructor().newInstance();
-            Object availability = providerClass.getMethod("probe").invoke(provider);
-            Class<?> availabilityClass = availability.getClass();
-            assertEquals(false, availabilityClass.getMethod("available").invoke(availability));
-            String reason = (String) availabilityClass.getMethod("reason").invoke(availability);
-            assertTrue(reason.startsWith("ND4J native library could not load ("), reason);
-            assertTrue(reason.contains("NoClassDefFoundError"), reason);
+    void withoutNd4jOnTheClassPathTheReasonSaysWhatFailedToLoad() throws Exception {
+        try (ProviderWithoutLibraries withoutNd4j = ProviderWithoutLibraries.load(Nd4jBackendProvider.class)) {
+            Availability a = withoutNd4j.probe();
+            assertFalse(a.available());
+            assertTrue(a.reason().startsWith("ND4J native library could not load ("), a.reason());
+            assertTrue(a.reason().contains("NoClassDefFoundError"), a.reason());
         }
     }
 }

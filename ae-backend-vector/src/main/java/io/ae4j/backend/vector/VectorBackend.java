@@ -9,7 +9,7 @@ import io.ae4j.spi.kernels.RowSplitter;
  * A pure-Java backend on the Vector API ({@code jdk.incubator.vector}): tensors are row-major
  * {@code float[]} arrays on the heap, and every compute kernel is written with SIMD vectors of the
  * machine's preferred width (column sums and the sum of squares, which the contract has in
- * float64, and the cross-entropies keep the shared float64 loops). The matrix product ({@link VectorGemm}) is blocked and packed around
+ * float64, and the cross-entropies keep the shared float64 loops). The matrix product ({@code VectorGemm}) is blocked and packed around
  * a register-tiled micro-kernel and splits large products over threads, at most the number of
  * processors or the system property {@code ae4j.threads}, whichever is smaller.
  *

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
@@ -65,9 +67,11 @@ public final class CsvReader {
     private final String labelName;
     private final int labelIndex;
     private final ReadProgress progress;
+    /** Categorical feature columns by name, each with its known categories, or an empty list to learn them. */
+    private final Map<String, List<String>> categorical;
 
     private CsvReader(Boolean header, char delimiter, List<String> columnNames, int[] columnIndices,
-            String labelName, int labelIndex, ReadProgress progress) {
+            String labelName, int labelIndex, ReadProgress progress, Map<String, List<String>> categorical) {
         this.header = header;
         this.delimiter = delimiter;
         this.columnNames = columnNames;
@@ -75,21 +79,33 @@ public final class CsvReader {
         this.labelName = labelName;
         this.labelIndex = labelIndex;
         this.progress = progress;
+        this.categorical = categorical;
     }
 
-    /** A reader with a detected header, ',' as delimiter, every column a feature and no label. */
+    /**
+     * A reader with a detected header, ',' as delimiter, every column a feature and no label.
+     *
+     * @return the reader
+     */
     public static CsvReader defaults() {
-        return new CsvReader(null, ',', null, null, null, -1, ReadProgress.NONE);
+        return new CsvReader(null, ',', null, null, null, -1, ReadProgress.NONE, Map.of());
     }
 
-    /** Whether the first line is a header, instead of detecting it. */
+    /**
+     * Whether the first line is a header, instead of detecting it.
+     *
+     * @param present whether the first line is a header
+     * @return this reader
+     */
     public CsvReader header(boolean present) {
-        return new CsvReader(present, delimiter, columnNames, columnIndices, labelName, labelIndex, progress);
+        return new CsvReader(present, delimiter, columnNames, columnIndices, labelName, labelIndex, progress, categorical);
     }
 
     /**
      * The character between cells: ',' by default, or for example ';' or a tab.
      *
+     * @param delimiter the character
+     * @return this reader
      * @throws IllegalArgumentException for a quote, a space or a line break
      */
     public CsvReader delimiter(char delimiter) {
@@ -97,23 +113,29 @@ public final class CsvReader {
             throw new IllegalArgumentException("the delimiter cannot be " + describe(delimiter)
                     + "; use for example ',', ';' or '\\t'");
         }
-        return new CsvReader(header, delimiter, columnNames, columnIndices, labelName, labelIndex, progress);
+        return new CsvReader(header, delimiter, columnNames, columnIndices, labelName, labelIndex, progress, categorical);
     }
 
     /**
      * Reads only these columns, named in the header, as features, in this order. Replaces an
      * earlier choice of columns.
+     *
+     * @param names the columns' names in the header
+     * @return this reader
      */
     public CsvReader columns(String... names) {
         if (names == null || names.length == 0 || Arrays.asList(names).contains(null)) {
             throw new IllegalArgumentException("name at least one column, and no null names");
         }
-        return new CsvReader(header, delimiter, List.of(names), null, labelName, labelIndex, progress);
+        return new CsvReader(header, delimiter, List.of(names), null, labelName, labelIndex, progress, categorical);
     }
 
     /**
      * Reads only the columns at these 0-based positions as features, in this order. Replaces an
      * earlier choice of columns.
+     *
+     * @param indices the columns' positions
+     * @return this reader
      */
     public CsvReader columns(int... indices) {
         if (indices == null || indices.length == 0) {
@@ -122,41 +144,103 @@ public final class CsvReader {
         for (int index : indices) {
             requireIndex(index);
         }
-        return new CsvReader(header, delimiter, null, indices.clone(), labelName, labelIndex, progress);
+        return new CsvReader(header, delimiter, null, indices.clone(), labelName, labelIndex, progress, categorical);
     }
 
-    /** Keeps the column named {@code name} in the header aside as the labels. */
+    /**
+     * Keeps the column named {@code name} in the header aside as the labels.
+     *
+     * @param name the column's name in the header
+     * @return this reader
+     */
     public CsvReader labelColumn(String name) {
         if (name == null) {
             throw new IllegalArgumentException("the label column's name must not be null");
         }
-        return new CsvReader(header, delimiter, columnNames, columnIndices, name, -1, progress);
+        return new CsvReader(header, delimiter, columnNames, columnIndices, name, -1, progress, categorical);
     }
 
-    /** Keeps the column at 0-based position {@code index} aside as the labels. */
+    /**
+     * Keeps the column at 0-based position {@code index} aside as the labels.
+     *
+     * @param index the column's position
+     * @return this reader
+     */
     public CsvReader labelColumn(int index) {
         requireIndex(index);
-        return new CsvReader(header, delimiter, columnNames, columnIndices, null, index, progress);
+        return new CsvReader(header, delimiter, columnNames, columnIndices, null, index, progress, categorical);
+    }
+
+    /**
+     * Reads the feature columns named here as categories: each distinct text of a column becomes a
+     * category, the categories are sorted, and a cell's value is its category's index (0, 1, ...).
+     * {@link Dataset#categories()} holds each column's categories. An empty cell is an error, as is
+     * a column of more than 10,000 distinct texts.
+     *
+     * @param names the columns' names in the header
+     * @return this reader
+     */
+    public CsvReader categorical(String... names) {
+        if (names == null || names.length == 0 || Arrays.asList(names).contains(null)) {
+            throw new IllegalArgumentException("name at least one categorical column, and no null names");
+        }
+        Map<String, List<String>> learned = new LinkedHashMap<>();
+        for (String name : names) {
+            if (learned.put(name, List.of()) != null) {
+                throw new IllegalArgumentException("categorical column \"" + name + "\" is named twice; name it once");
+            }
+        }
+        return new CsvReader(header, delimiter, columnNames, columnIndices, labelName, labelIndex, progress, learned);
+    }
+
+    /**
+     * Reads the feature columns named by {@code categories}' keys as categories known beforehand,
+     * for example a model's: a cell's value is the index of its text in the column's list, and a
+     * text that is not in the list is an error naming the line, the column and the categories.
+     *
+     * @param categories each column's categories, by the column's name
+     * @return this reader
+     */
+    public CsvReader categorical(Map<String, List<String>> categories) {
+        if (categories == null || categories.isEmpty()) {
+            throw new IllegalArgumentException("give the categories of at least one column");
+        }
+        Map<String, List<String>> known = new LinkedHashMap<>();
+        categories.forEach((name, list) -> {
+            if (name == null || list == null || list.isEmpty() || list.stream().anyMatch(Objects::isNull)
+                    || new HashSet<>(list).size() != list.size()) {
+                throw new IllegalArgumentException("categorical column \"" + name + "\" needs a list of distinct, "
+                        + "non-null categories, got " + list);
+            }
+            known.put(name, List.copyOf(list));
+        });
+        return new CsvReader(header, delimiter, columnNames, columnIndices, labelName, labelIndex, progress, known);
     }
 
     /**
      * Reports the progress of {@link #read} to {@code listener}: bytes of the file read, counting
      * both passes over it, so that a caller can show a progress bar for a large file.
+     *
+     * @param listener receives the bytes read
+     * @return this reader
      */
     public CsvReader progress(ReadProgress listener) {
         if (listener == null) {
             throw new IllegalArgumentException("the progress listener must not be null; give ReadProgress.NONE for none");
         }
-        return new CsvReader(header, delimiter, columnNames, columnIndices, labelName, labelIndex, listener);
+        return new CsvReader(header, delimiter, columnNames, columnIndices, labelName, labelIndex, listener, categorical);
     }
 
     /**
      * Reads {@code file}, gzip-compressed or not.
      *
+     * @param file a CSV file
+     * @return the data
      * @throws DataFileException naming file, line and column for a missing, empty or damaged file, a
      *                           header without rows, a ragged row, a chosen column that does not
      *                           exist, a cell that is not a finite number, or values that do not fit
      *                           in the Java heap, or a file that is not a regular file (a pipe)
+     * @throws IOException if the file cannot be read
      */
     public Dataset read(Path file) throws IOException {
         DataFiles.requireRereadable(file);     // read twice: once to size the array, once to fill it
@@ -196,7 +280,7 @@ public final class CsvReader {
             List<String> first = firstRecord(records, file);
             long firstLine = records.line();
             boolean hasHeader = header != null ? header
-                    : columnNames != null || labelName != null || looksLikeHeader(first);
+                    : columnNames != null || labelName != null || !categorical.isEmpty() || looksLikeHeader(first);
             Layout layout = layout(first, hasHeader, file);
             int width = first.size();
             boolean more = records.next();
@@ -279,7 +363,8 @@ public final class CsvReader {
         float[] values = HeapRoom.floats(file, what, rows * features.length);
         int[] labels = labelled ? HeapRoom.ints(file, what, rows) : null;
         Map<String, Integer> labelIds = new LinkedHashMap<>();
-        CsvRowParser parser = new CsvRowParser(file, layout, shape.width(), values, labels, labelIds);
+        CategoryColumns categories = new CategoryColumns(file, layout, categorical);
+        CsvRowParser parser = new CsvRowParser(file, layout, shape.width(), values, labels, labelIds, categories);
         CsvRecords records = records(opened);
         try {
             boolean more = records.next();
@@ -304,6 +389,11 @@ public final class CsvReader {
             names.add(layout.names().get(index));
         }
         FloatMatrix matrix = new FloatMatrix(values, rows, features.length);
+        return withLabels(matrix, labels, labelIds, names).withCategories(categories.finish(values, rows, features));
+    }
+
+    private static Dataset withLabels(FloatMatrix matrix, int[] labels, Map<String, Integer> labelIds,
+            List<String> names) {
         if (labels == null) {
             return new Dataset(matrix, names);
         }
@@ -312,7 +402,7 @@ public final class CsvReader {
         if (asIntegers == null) {
             return new Dataset(matrix, labels, labelNames, names, null);
         }
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < labels.length; r++) {
             labels[r] = asIntegers[labels[r]];
         }
         return new Dataset(matrix, labels, List.of(), names, null);
@@ -392,7 +482,7 @@ public final class CsvReader {
         return false;
     }
 
-    private static int find(String name, List<String> names, String file) {
+    static int find(String name, List<String> names, String file) {
         int found = names.indexOf(name);
         if (found < 0) {
             throw new DataFileException(file, file + " has no column \"" + name + "\"; its columns are " + list(names));

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Parses the data rows of a CSV file, one at a time, straight into the arrays of a
  * {@link CsvReader}'s second pass: each feature cell into its place in the row-major value array,
- * the label cell into an id per distinct text. Only the cells read are kept, one at a time.
+ * a categorical cell into its category's index, the label cell into an id per distinct text. Only the cells read are kept, one at a time.
  */
 final class CsvRowParser {
 
@@ -21,6 +21,7 @@ final class CsvRowParser {
     private final float[] values;
     private final int[] labels;
     private final Map<String, Integer> labelIds;
+    private final CategoryColumns categories;
     /** Per column of the file: the position among the features, {@link #LABEL} or {@link #SKIP}. */
     private final int[] targets;
 
@@ -29,15 +30,17 @@ final class CsvRowParser {
      * @param values   rows x features, row-major, filled by {@link #parse}
      * @param labels   a label id per row, filled by {@link #parse}; null without a label column
      * @param labelIds the id of each label text, in order of first appearance, grown by {@link #parse}
+     * @param categories which features are categories, and the index of each category
      */
     CsvRowParser(String file, CsvReader.Layout layout, int width, float[] values, int[] labels,
-            Map<String, Integer> labelIds) {
+            Map<String, Integer> labelIds, CategoryColumns categories) {
         this.file = file;
         this.layout = layout;
         this.width = width;
         this.values = values;
         this.labels = labels;
         this.labelIds = labelIds;
+        this.categories = categories;
         this.targets = new int[width];
         Arrays.fill(targets, SKIP);
         int[] features = layout.features();
@@ -77,6 +80,8 @@ final class CsvRowParser {
             try {
                 if (isLabel) {
                     labels[row] = labelId(records, column);
+                } else if (targets[column] >= 0 && categories.isCategorical(targets[column])) {
+                    values[start + targets[column]] = category(records, column, targets[column]);
                 } else if (targets[column] >= 0) {
                     String text = records.text().trim();
                     if (row == 0) {
@@ -109,6 +114,14 @@ final class CsvRowParser {
             throw error(records, column, CsvNumbers.problem(text));
         }
         return value;
+    }
+
+    private int category(CsvRecords records, int column, int feature) {
+        try {
+            return categories.index(feature, records.text().trim());
+        } catch (IllegalArgumentException e) {
+            throw error(records, column, e.getMessage());
+        }
     }
 
     private int labelId(CsvRecords records, int column) {

@@ -37,7 +37,12 @@ public final class CsvWriter {
         this.values = values;
     }
 
-    /** Starts writing {@code values}, one line per row. */
+    /**
+     * Starts writing {@code values}, one line per row.
+     *
+     * @param values the rows to write
+     * @return the writer
+     */
     public static CsvWriter of(FloatMatrix values) {
         if (values == null) {
             throw new IllegalArgumentException("the matrix to write must not be null");
@@ -45,7 +50,14 @@ public final class CsvWriter {
         return new CsvWriter(values);
     }
 
-    /** Writes {@code values} under the header {@code columns}, atomically. */
+    /**
+     * Writes {@code values} under the header {@code columns}, atomically.
+     *
+     * @param file where to write
+     * @param columns the header, one name per column
+     * @param values the rows
+     * @throws IOException if the file cannot be written
+     */
     public static void write(Path file, List<String> columns, FloatMatrix values) throws IOException {
         of(values).header(columns).write(file);
     }
@@ -53,6 +65,8 @@ public final class CsvWriter {
     /**
      * Writes a header line first, one name per matrix column (extra columns add their own names).
      *
+     * @param names the columns' names
+     * @return this writer
      * @throws IllegalArgumentException if the names are not one per column, or one is null
      */
     public CsvWriter header(List<String> names) {
@@ -67,7 +81,13 @@ public final class CsvWriter {
         return this;
     }
 
-    /** Adds an integer column after the matrix's, such as the label of each row. */
+    /**
+     * Adds an integer column after the matrix's, such as the label of each row.
+     *
+     * @param name the column's name in the header
+     * @param cells one value per row
+     * @return this writer
+     */
     public CsvWriter column(String name, int[] cells) {
         if (cells == null) {
             throw new IllegalArgumentException("the cells of column \"" + name + "\" must not be null");
@@ -79,7 +99,13 @@ public final class CsvWriter {
         return addColumn(name, text);
     }
 
-    /** Adds a text column after the matrix's, such as a class name per row. */
+    /**
+     * Adds a text column after the matrix's, such as a class name per row.
+     *
+     * @param name the column's name in the header
+     * @param cells one text per row
+     * @return this writer
+     */
     public CsvWriter column(String name, List<String> cells) {
         if (cells == null || cells.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("the cells of column \"" + name + "\" must not be null");
@@ -103,8 +129,10 @@ public final class CsvWriter {
     /**
      * Writes the file atomically, creating its folder if needed.
      *
+     * @param file where to write
      * @throws IllegalArgumentException naming the row and column of a NaN or infinite value, which
      *                                  {@link CsvReader} would refuse; the target is then left as it was
+     * @throws IOException if the file cannot be written
      */
     public void write(Path file) throws IOException {
         if (file == null) {

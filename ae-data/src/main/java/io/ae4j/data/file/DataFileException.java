@@ -10,8 +10,11 @@ public final class DataFileException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The file's name. */
     private final String file;
+    /** The 1-based line, or 0. */
     private final int line;
+    /** The 1-based column, or 0. */
     private final int column;
 
     DataFileException(String file, int line, int column, String message) {
@@ -25,17 +28,29 @@ public final class DataFileException extends IllegalArgumentException {
         this(file, 0, 0, message);
     }
 
-    /** The file's name, as the message gives it. */
+    /**
+     * The file's name, as the message gives it.
+     *
+     * @return the name
+     */
     public String file() {
         return file;
     }
 
-    /** The 1-based line of a text file where the problem is; 0 if the problem has no line. */
+    /**
+     * The 1-based line of a text file where the problem is; 0 if the problem has no line.
+     *
+     * @return the line, or 0
+     */
     public int line() {
         return line;
     }
 
-    /** The 1-based column (cell) where the problem is; 0 if the problem has no column. */
+    /**
+     * The 1-based column (cell) where the problem is; 0 if the problem has no column.
+     *
+     * @return the column, or 0
+     */
     public int column() {
         return column;
     }

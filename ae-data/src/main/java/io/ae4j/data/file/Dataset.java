@@ -4,7 +4,10 @@ import io.ae4j.data.FloatMatrix;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +24,7 @@ public final class Dataset {
     private final List<String> labelNames;
     private final List<String> columnNames;
     private final ImageShape imageShape;
+    private final Map<String, List<String>> categories;
 
     /**
      * @param features    the samples, one per row
@@ -69,9 +73,24 @@ public final class Dataset {
         this.labelNames = List.copyOf(labelNames);
         this.columnNames = List.copyOf(columnNames);
         this.imageShape = imageShape;
+        this.categories = Map.of();
     }
 
-    /** Unlabelled data that are not images. */
+    private Dataset(Dataset data, Map<String, List<String>> categories) {
+        this.features = data.features;
+        this.labels = data.labels;
+        this.labelNames = data.labelNames;
+        this.columnNames = data.columnNames;
+        this.imageShape = data.imageShape;
+        this.categories = categories;
+    }
+
+    /**
+     * Unlabelled data that are not images.
+     *
+     * @param features the samples, one per row
+     * @param columnNames a name per column, or an empty list
+     */
     public Dataset(FloatMatrix features, List<String> columnNames) {
         this(features, null, List.of(), columnNames, null);
     }
@@ -83,7 +102,10 @@ public final class Dataset {
      * starts with two zero bytes, which no text file does; then a file that is not valid IDX is
      * refused as such, not read as CSV.
      *
+     * @param file a CSV or IDX file
+     * @return the data
      * @throws DataFileException naming the file, and the line and column for CSV, when it cannot be read
+     * @throws IOException if the file cannot be read
      */
     public static Dataset read(Path file) throws IOException {
         return read(file, ReadProgress.NONE);
@@ -92,7 +114,11 @@ public final class Dataset {
     /**
      * Reads a file like {@link #read(Path)}, reporting the reading's progress to {@code progress}.
      *
+     * @param file a CSV or IDX file
+     * @param progress receives the bytes read
+     * @return the data
      * @throws DataFileException naming the file, and the line and column for CSV, when it cannot be read
+     * @throws IOException if the file cannot be read
      */
     public static Dataset read(Path file, ReadProgress progress) throws IOException {
         if (progress == null) {
@@ -110,33 +136,102 @@ public final class Dataset {
         return idx ? IdxReader.read(file, progress) : CsvReader.defaults().progress(progress).read(file);
     }
 
-    /** The samples, one per row. */
+    /**
+     * The samples, one per row.
+     *
+     * @return the samples
+     */
     public FloatMatrix features() {
         return features;
     }
 
-    /** The label of each row (shared, not copied), if the data have labels. */
+    /**
+     * The label of each row (shared, not copied), if the data have labels.
+     *
+     * @return the labels, or empty
+     */
     public Optional<int[]> labels() {
         return Optional.ofNullable(labels);
     }
 
+    /**
+     * Whether the data have labels.
+     *
+     * @return whether {@link #labels()} is present
+     */
     public boolean hasLabels() {
         return labels != null;
     }
 
-    /** The text of each label id when the labels were text; empty when they are numbers or absent. */
+    /**
+     * The text of each label id when the labels were text; empty when they are numbers or absent.
+     *
+     * @return the names, by label id
+     */
     public List<String> labelNames() {
         return labelNames;
     }
 
-    /** A name per feature column ({@code pixel0..} for images); empty when the columns have no names. */
+    /**
+     * A name per feature column ({@code pixel0..} for images); empty when the columns have no names.
+     *
+     * @return the names, or an empty list
+     */
     public List<String> columnNames() {
         return columnNames;
     }
 
-    /** The shape of each image, when the rows are images. */
+    /**
+     * The shape of each image, when the rows are images.
+     *
+     * @return the shape, or empty
+     */
     public Optional<ImageShape> imageShape() {
         return Optional.ofNullable(imageShape);
+    }
+
+    /**
+     * The categories of each categorical column, by column name in column order: the value
+     * {@code i} in that column stands for the {@code i}-th text of its list. Empty when every
+     * column is numeric.
+     *
+     * @return the categories, by column name
+     */
+    public Map<String, List<String>> categories() {
+        return categories;
+    }
+
+    /**
+     * These data with categorical columns: {@code categories} maps the names of some columns to
+     * their categories, and each value there must be an index into its column's list.
+     *
+     * @param categories the categories of some columns, by column name
+     * @return the data with those categories
+     * @throws IllegalArgumentException naming the column, and the row of a value that is not an index
+     */
+    public Dataset withCategories(Map<String, List<String>> categories) {
+        if (categories == null) {
+            throw new IllegalArgumentException("categories must not be null; give an empty map for none");
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> column : categories.entrySet()) {
+            int c = columnNames.indexOf(column.getKey());
+            List<String> list = column.getValue();
+            if (c < 0 || list == null || list.isEmpty()) {
+                throw new IllegalArgumentException("categorical column \"" + column.getKey() + "\" "
+                        + (c < 0 ? "is not one of the columns " + columnNames : "has no categories"));
+            }
+            for (int r = 0; r < features.rows(); r++) {
+                float value = features.get(r, c);
+                if (!(value >= 0 && value < list.size() && value == Math.rint(value))) {
+                    throw new IllegalArgumentException("row " + r + " of categorical column \"" + column.getKey()
+                            + "\" holds " + value + ", which is not the index of one of its " + list.size()
+                            + " categories");
+                }
+            }
+            copy.put(column.getKey(), List.copyOf(list));
+        }
+        return new Dataset(this, Collections.unmodifiableMap(copy));
     }
 
     @Override

@@ -53,12 +53,25 @@ public final class IdxReader {
     private IdxReader() {
     }
 
-    /** The images of {@code images}, without labels. */
+    /**
+     * The images of {@code images}, without labels.
+     *
+     * @param images an IDX file of images
+     * @return the images
+     * @throws IOException if a file cannot be read
+     */
     public static Dataset read(Path images) throws IOException {
         return read(images, ReadProgress.NONE);
     }
 
-    /** The images of {@code images}, without labels, reporting the reading's progress to {@code progress}. */
+    /**
+     * The images of {@code images}, without labels, reporting the reading's progress to {@code progress}.
+     *
+     * @param images an IDX file of images
+     * @param progress receives the bytes read
+     * @return the images
+     * @throws IOException if a file cannot be read
+     */
     public static Dataset read(Path images, ReadProgress progress) throws IOException {
         requireListener(progress);
         ProgressCount count = new ProgressCount(progress, DataFiles.sizeOnDisk(images));
@@ -73,7 +86,11 @@ public final class IdxReader {
     /**
      * The images of {@code images}, labelled by {@code labels}.
      *
+     * @param images an IDX file of images
+     * @param labels an IDX file of their labels
+     * @return the labelled images
      * @throws DataFileException also when the two files hold different numbers of images and labels
+     * @throws IOException if a file cannot be read
      */
     public static Dataset read(Path images, Path labels) throws IOException {
         return read(images, labels, ReadProgress.NONE);
@@ -83,7 +100,12 @@ public final class IdxReader {
      * The images of {@code images}, labelled by {@code labels}, reporting the reading's progress
      * through both files to {@code progress}.
      *
+     * @param images an IDX file of images
+     * @param labels an IDX file of their labels
+     * @param progress receives the bytes read
+     * @return the labelled images
      * @throws DataFileException also when the two files hold different numbers of images and labels
+     * @throws IOException if a file cannot be read
      */
     public static Dataset read(Path images, Path labels, ReadProgress progress) throws IOException {
         requireListener(progress);
@@ -113,7 +135,10 @@ public final class IdxReader {
      * each with or without {@code .gz} (the compressed one is taken when both are there), or with
      * {@code .idx3-ubyte} as some copies spell it.
      *
+     * @param dir the folder
      * @param split {@code "train"} or {@code "t10k"}
+     * @return the labelled images
+     * @throws IOException if a file cannot be read
      */
     public static Dataset readFolder(Path dir, String split) throws IOException {
         if (dir == null || split == null || !SPLITS.contains(split)) {
@@ -127,7 +152,13 @@ public final class IdxReader {
         return read(find(dir, split + "-images", "idx3-ubyte"), find(dir, split + "-labels", "idx1-ubyte"));
     }
 
-    /** The labels of {@code labels}: one unsigned byte, 0..255, per image. */
+    /**
+     * The labels of {@code labels}: one unsigned byte, 0..255, per image.
+     *
+     * @param labels an IDX file of labels
+     * @return the labels
+     * @throws IOException if a file cannot be read
+     */
     public static int[] readLabels(Path labels) throws IOException {
         try (OpenedFile opened = DataFiles.open(labels, null)) {
             return labels(opened);

@@ -6,7 +6,13 @@ package io.ae4j.data.file;
  */
 public record ImageShape(int height, int width) {
 
-    /** @throws IllegalArgumentException if a side is not positive or the image has more than 2^31 pixels */
+    /**
+     * Checks the sides.
+     *
+     * @param height the rows of pixels
+     * @param width the columns of pixels
+     * @throws IllegalArgumentException if a side is not positive or the image has more than 2^31 pixels
+     */
     public ImageShape {
         if (height <= 0 || width <= 0 || (long) height * width > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("an image needs a positive height and width, got " + height + " x "
@@ -14,7 +20,11 @@ public record ImageShape(int height, int width) {
         }
     }
 
-    /** Pixels per image: the number of columns a row of images has. */
+    /**
+     * Pixels per image: the number of columns a row of images has.
+     *
+     * @return {@code height * width}
+     */
     public int pixels() {
         return height * width;
     }

@@ -126,7 +126,7 @@ public class SparkClusterBenchmark {
                 list.add(RowFactory.create((Object) boxed));
             }
             frame = spark.createDataFrame(context.parallelize(list, PARTITIONS), schema).localCheckpoint();
-            parameters = data.model.network().parameterCount();
+            parameters = data.model.parameterCount();
         }
 
         @TearDown(Level.Trial)
