@@ -65,7 +65,11 @@ public final class RowSplitter {
      * @throws IllegalArgumentException if {@value ThreadLimit#PROPERTY} is set but not a positive integer
      */
     public static RowSplitter create(String threadName) {
-        int threads = ThreadLimit.threads();
+        return create(threadName, ThreadLimit.threads());
+    }
+
+    /** A splitter for exactly {@code threads} threads, the caller's included; see {@link #create(String)}. */
+    static RowSplitter create(String threadName, int threads) {
         int workers = Math.max(1, threads - 1);
         ForkJoinPool pool = new ForkJoinPool(workers, owner -> {
             // Default workers are daemons already; the name tells them apart from the common pool's.
