@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -366,6 +367,7 @@ abstract class ModelConformanceTest {
     // ---- threads ---------------------------------------------------------------------------------
 
     @Test
+    @Tag(BackendConformanceKit.BITWISE_REPEAT_CHECKS)
     void inferenceFromFourThreadsGivesTheSequentialAnswers() throws Exception {
         Autoencoder ae = model(3);
         ae.fit(data(64, 1), FitConfig.builder().epochs(2).batchSize(16).build());
