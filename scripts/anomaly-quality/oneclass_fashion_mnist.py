@@ -37,7 +37,7 @@ RECIPES = {
     "wide256": ["--layers", "784,1024,256", "--output", "sigmoid", "--batch", "64", "--seed", "0", "--epochs", "20"],
     "vae": NETWORK + ["--epochs", "20", "--variant", "vae", "--loss", "bce", "--score", "reconstruction-probability"],
 }
-SCORES = ["combined", "reconstruction", "code-distance"]
+SCORES = ["combined", "reconstruction", "normalized-reconstruction", "code-distance"]
 VAE_SCORES = ["reconstruction-probability"] + SCORES
 
 

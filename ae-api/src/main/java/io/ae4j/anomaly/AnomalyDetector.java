@@ -29,6 +29,9 @@ public final class AnomalyDetector {
     static final String RULE_KEY = "anomaly.rule";
     static final String THRESHOLD_KEY = "anomaly.score.threshold";
     static final String SUMMARY_KEY = "anomaly.scores.";
+    /** The kinds every model has, for messages that suggest one instead of the reconstruction probability. */
+    private static final String EVERY_MODELS_KINDS = ScoreKind.RECONSTRUCTION + ", " + ScoreKind.CODE_DISTANCE + ", "
+            + ScoreKind.NORMALIZED_RECONSTRUCTION + " or " + ScoreKind.COMBINED;
 
     private final Autoencoder autoencoder;
     private final ScoreKind kind;
@@ -36,10 +39,12 @@ public final class AnomalyDetector {
     private final double threshold;
     private final Map<ScoreKind, ScoreSummary> summaries;
     private final CodeDistribution codes;
+    /** Null for a detector fitted before the normalized reconstruction error existed. */
+    private final ColumnErrorScale columns;
     private final ReconstructionProbability reconstructionProbability;
 
     private AnomalyDetector(Autoencoder autoencoder, ScoreKind kind, ThresholdRule rule, double threshold,
-            Map<ScoreKind, ScoreSummary> summaries, CodeDistribution codes,
+            Map<ScoreKind, ScoreSummary> summaries, CodeDistribution codes, ColumnErrorScale columns,
             ReconstructionProbability reconstructionProbability) {
         this.autoencoder = autoencoder;
         this.kind = kind;
@@ -47,6 +52,7 @@ public final class AnomalyDetector {
         this.threshold = threshold;
         this.summaries = summaries;
         this.codes = codes;
+        this.columns = columns;
         this.reconstructionProbability = reconstructionProbability;
     }
 
@@ -101,8 +107,7 @@ public final class AnomalyDetector {
         checkData("training data", training, autoencoder);
         if (kind == ScoreKind.RECONSTRUCTION_PROBABILITY && !ReconstructionProbability.appliesTo(autoencoder)) {
             throw new IllegalArgumentException("the reconstruction-probability score is a variational autoencoder's,"
-                    + " and this model has no VariationalLatent code; choose " + ScoreKind.RECONSTRUCTION + ", "
-                    + ScoreKind.CODE_DISTANCE + " or " + ScoreKind.COMBINED);
+                    + " and this model has no VariationalLatent code; choose " + EVERY_MODELS_KINDS);
         }
         if (rule.needsLabels() != (validation != null)) {
             throw new IllegalArgumentException(rule.needsLabels()
@@ -118,12 +123,14 @@ public final class AnomalyDetector {
             }
         }
         CodeDistribution codes = CodeDistribution.fit(autoencoder, training);
+        ColumnErrorScale columns = ColumnErrorScale.fit(autoencoder, training);
         ReconstructionProbability probability = ReconstructionProbability.appliesTo(autoencoder)
                 ? ReconstructionProbability.fit(autoencoder, training, ReconstructionProbability.DEFAULT_DRAWS, 0)
                 : null;
         Map<ScoreKind, ScoreSummary> summaries = new EnumMap<>(ScoreKind.class);
-        AnomalyDetector unfitted = new AnomalyDetector(autoencoder, kind, rule, Double.NaN, summaries, codes, probability);
-        // In this order: the combined score is read on the summaries of the two before it.
+        AnomalyDetector unfitted = new AnomalyDetector(autoencoder, kind, rule, Double.NaN, summaries, codes, columns,
+                probability);
+        // In this order: the combined score is read on the summaries of kinds before it.
         for (ScoreKind each : ScoreKind.values()) {
             if (each != ScoreKind.RECONSTRUCTION_PROBABILITY || probability != null) {
                 summaries.put(each, ScoreSummary.of(unfitted.scores(training, each)));
@@ -137,7 +144,7 @@ public final class AnomalyDetector {
         autoencoder.putMetadata(THRESHOLD_KEY, Double.toString(threshold));
         autoencoder.putMetadata(ReconstructionThreshold.KEY, Float.toString((float) reconstructionThreshold));
         summaries.forEach((each, summary) -> autoencoder.putMetadata(SUMMARY_KEY + each.id(), summary.toText()));
-        return new AnomalyDetector(autoencoder, kind, rule, threshold, summaries, codes, probability);
+        return new AnomalyDetector(autoencoder, kind, rule, threshold, summaries, codes, columns, probability);
     }
 
     private static double threshold(AnomalyDetector detector, ScoreKind kind, ThresholdRule rule, FloatMatrix validation,
@@ -148,7 +155,10 @@ public final class AnomalyDetector {
 
     /**
      * The detector kept in {@code autoencoder}'s metadata by {@link #fit}, here or before the model
-     * was saved.
+     * was saved. A detector fitted before the {@link ScoreKind#NORMALIZED_RECONSTRUCTION normalized
+     * reconstruction error} existed keeps no {@link ColumnErrorScale}: it scores the reconstruction
+     * error and the code distance as before, and refuses the normalized and the combined score,
+     * saying to fit it again.
      *
      * @param autoencoder a model
      * @return the detector
@@ -165,6 +175,7 @@ public final class AnomalyDetector {
         }
         CodeDistribution codes = CodeDistribution.of(autoencoder).orElseThrow(() -> damaged(CodeDistribution.KEY,
                 "it is missing", null));
+        ColumnErrorScale columns = ColumnErrorScale.of(autoencoder).orElse(null);
         ReconstructionProbability probability = ReconstructionProbability.of(autoencoder).orElse(null);
         String key = KIND_KEY;
         try {
@@ -183,7 +194,7 @@ public final class AnomalyDetector {
             }
             key = SUMMARY_KEY + kind.id();
             required(metadata, key);
-            return new AnomalyDetector(autoencoder, kind, rule, threshold, summaries, codes, probability);
+            return new AnomalyDetector(autoencoder, kind, rule, threshold, summaries, codes, columns, probability);
         } catch (IllegalArgumentException e) {     // a NumberFormatException too
             throw damaged(key, e.getMessage(), e);
         }
@@ -210,7 +221,8 @@ public final class AnomalyDetector {
      * @return a detector of that score, kept in the model's metadata
      * @throws IllegalArgumentException if the model has no summary of that kind (the
      *                                  reconstruction probability of a model that is not variational),
-     *                                  or the rule is {@code best-f1}, whose threshold holds for its own score only
+     *                                  the detector predates that score (see {@link #of}), or the rule
+     *                                  is {@code best-f1}, whose threshold holds for its own score only
      */
     public AnomalyDetector withKind(ScoreKind other) {
         if (other == null) {
@@ -219,18 +231,18 @@ public final class AnomalyDetector {
         if (other == kind) {
             return this;
         }
+        requireColumnScale(other);
         ScoreSummary summary = summaries.get(other);
         if (summary == null) {
             throw new IllegalArgumentException("the " + other + " score is a variational autoencoder's, and this model"
-                    + " has no VariationalLatent code; choose " + ScoreKind.RECONSTRUCTION + ", "
-                    + ScoreKind.CODE_DISTANCE + " or " + ScoreKind.COMBINED);
+                    + " has no VariationalLatent code; choose " + EVERY_MODELS_KINDS);
         }
         if (rule.needsLabels()) {
             throw new IllegalArgumentException("the model's threshold was chosen by best-f1 on labelled rows for the "
                     + kind + " score and holds for that score only; for the " + other + " score give a threshold"
                     + " rule or a number");
         }
-        return new AnomalyDetector(autoencoder, other, rule, rule.threshold(summary), summaries, codes,
+        return new AnomalyDetector(autoencoder, other, rule, rule.threshold(summary), summaries, codes, columns,
                 reconstructionProbability);
     }
 
@@ -250,7 +262,7 @@ public final class AnomalyDetector {
                     + " detector with them (ae train --threshold best-f1 --threshold-data FILE), or give another rule");
         }
         return new AnomalyDetector(autoencoder, kind, other, other.threshold(summaries.get(kind)), summaries, codes,
-                reconstructionProbability);
+                columns, reconstructionProbability);
     }
 
     /**
@@ -263,7 +275,7 @@ public final class AnomalyDetector {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException("the threshold must be a number, got NaN");
         }
-        return new AnomalyDetector(autoencoder, kind, rule, value, summaries, codes, reconstructionProbability);
+        return new AnomalyDetector(autoencoder, kind, rule, value, summaries, codes, columns, reconstructionProbability);
     }
 
     /**
@@ -308,6 +320,7 @@ public final class AnomalyDetector {
      *
      * @param data the rows to score
      * @return one score per row
+     * @throws IllegalArgumentException if the detector predates its score (see {@link #of})
      */
     public double[] scores(FloatMatrix data) {
         checkData("data", data, autoencoder);
@@ -329,6 +342,7 @@ public final class AnomalyDetector {
      *
      * @param data the rows to score
      * @return the scores, probabilities and flags
+     * @throws IllegalArgumentException if the detector predates its score (see {@link #of})
      */
     public AnomalyScores score(FloatMatrix data) {
         double[] scores = scores(data);
@@ -343,13 +357,15 @@ public final class AnomalyDetector {
     }
 
     private double[] scores(FloatMatrix data, ScoreKind scoreKind) {
+        requireColumnScale(scoreKind);
         return switch (scoreKind) {
             case RECONSTRUCTION -> toDoubles(autoencoder.reconstructionErrors(data));
             case CODE_DISTANCE -> codes.mahalanobis(autoencoder.encode(data));
+            case NORMALIZED_RECONSTRUCTION -> columns.scores(autoencoder.featureErrors(data));
             case COMBINED -> {
-                double[] errors = scores(data, ScoreKind.RECONSTRUCTION);
+                double[] errors = scores(data, ScoreKind.NORMALIZED_RECONSTRUCTION);
                 double[] distances = scores(data, ScoreKind.CODE_DISTANCE);
-                ScoreSummary errorSummary = summaries.get(ScoreKind.RECONSTRUCTION);
+                ScoreSummary errorSummary = summaries.get(ScoreKind.NORMALIZED_RECONSTRUCTION);
                 ScoreSummary distanceSummary = summaries.get(ScoreKind.CODE_DISTANCE);
                 double[] combined = new double[errors.length];
                 for (int r = 0; r < combined.length; r++) {
@@ -359,6 +375,20 @@ public final class AnomalyDetector {
             }
             case RECONSTRUCTION_PROBABILITY -> reconstructionProbability.scores(autoencoder, data);
         };
+    }
+
+    /**
+     * Refuses the scores built on the column error scale when the detector keeps none: its summary
+     * of the combined score, if any, is of a combined score no longer computed.
+     */
+    private void requireColumnScale(ScoreKind scoreKind) {
+        boolean needsScale = scoreKind == ScoreKind.NORMALIZED_RECONSTRUCTION || scoreKind == ScoreKind.COMBINED;
+        if (needsScale && columns == null) {
+            throw new IllegalArgumentException("the model's anomaly detector predates the " + scoreKind + " score: it"
+                    + " keeps no column error scale (" + ColumnErrorScale.KEY + "), which that score is built on; fit"
+                    + " the detector again with ae train or AnomalyDetector.fit, or choose the "
+                    + ScoreKind.RECONSTRUCTION + " or " + ScoreKind.CODE_DISTANCE + " score");
+        }
     }
 
     private static double[] toDoubles(float[] values) {

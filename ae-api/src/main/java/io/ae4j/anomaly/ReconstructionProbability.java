@@ -219,8 +219,8 @@ public final class ReconstructionProbability {
             }
         }
         throw new IllegalArgumentException("the reconstruction probability is a variational autoencoder's score, and "
-                + "this model's encoder has no VariationalLatent layer; use the reconstruction, code-distance or "
-                + "combined score");
+                + "this model's encoder has no VariationalLatent layer; use the reconstruction, code-distance, "
+                + "normalized-reconstruction or combined score");
     }
 
     private static Likelihood likelihood(Autoencoder autoencoder) {

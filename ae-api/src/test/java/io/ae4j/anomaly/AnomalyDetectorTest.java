@@ -2,6 +2,7 @@ package io.ae4j.anomaly;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,10 +51,14 @@ class AnomalyDetectorTest {
         training = rows(400, random, null);
         mixedAnomalous = new boolean[200];
         mixed = rows(200, random, mixedAnomalous);
-        model = Autoencoder.builder().inputSize(4).encoder(Dense.of(8, Activation.TANH), Dense.of(2, Activation.LINEAR))
-                .decoder(Dense.of(8, Activation.TANH), Dense.of(4, Activation.LINEAR)).seed(3)
-                .backend(TestBackend.INSTANCE).build();
+        model = network().build();
         model.fit(training, FitConfig.builder().epochs(60).batchSize(16).shuffleSeed(1).build());
+    }
+
+    private static Autoencoder.Builder network() {
+        return Autoencoder.builder().inputSize(4).encoder(Dense.of(8, Activation.TANH), Dense.of(2, Activation.LINEAR))
+                .decoder(Dense.of(8, Activation.TANH), Dense.of(4, Activation.LINEAR)).seed(3)
+                .backend(TestBackend.INSTANCE);
     }
 
     @Test
@@ -122,6 +127,96 @@ class AnomalyDetectorTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> AnomalyDetector.fit(model, training,
                 ScoreKind.RECONSTRUCTION_PROBABILITY, ThresholdRule.mad(3))).getMessage()
                 .startsWith("the reconstruction-probability score is a variational autoencoder's"));
+    }
+
+    @Test
+    void theNormalizedErrorWeighsEachColumnByItsTrainingErrorAndTheCombinedScoreAddsItsSurprise() {
+        AnomalyDetector detector = AnomalyDetector.fit(model, training);
+        // The definition, from the training rows' feature errors: m_j, f = 0.1 * mean_j(m_j).
+        FloatMatrix trainingErrors = model.featureErrors(training);
+        int c = trainingErrors.cols();
+        double[] m = new double[c];
+        for (int r = 0; r < training.rows(); r++) {
+            for (int j = 0; j < c; j++) {
+                m[j] += trainingErrors.get(r, j) / (double) training.rows();
+            }
+        }
+        double floor = 0.1 * (m[0] + m[1] + m[2] + m[3]) / 4;
+        FloatMatrix errors = model.featureErrors(mixed);
+        double[] normalized = detector.withKind(ScoreKind.NORMALIZED_RECONSTRUCTION).scores(mixed);
+        for (int r = 0; r < mixed.rows(); r++) {
+            double expected = 0;
+            for (int j = 0; j < c; j++) {
+                expected += errors.get(r, j) / (m[j] + floor) / c;
+            }
+            assertEquals(expected, normalized[r], 1e-12 * expected, "row " + r);
+        }
+        double auroc = AnomalyReport.of(normalized, mixedAnomalous, 0).auroc();
+        assertTrue(auroc > 0.95, "normalized reconstruction AUROC " + auroc);
+        // The training rows average (1/c) sum_j m_j / (m_j + f): a little under 1.
+        double expectedMean = 0;
+        for (int j = 0; j < c; j++) {
+            expectedMean += m[j] / (m[j] + floor) / c;
+        }
+        double[] own = detector.withKind(ScoreKind.NORMALIZED_RECONSTRUCTION).scores(training);
+        double mean = 0;
+        for (double score : own) {
+            mean += score / own.length;
+        }
+        assertEquals(expectedMean, mean, 1e-9);
+        assertTrue(mean > 0.5 && mean < 1, "training rows' mean normalized error " + mean);
+
+        double[] distances = detector.withKind(ScoreKind.CODE_DISTANCE).scores(mixed);
+        double[] combined = detector.scores(mixed);
+        ScoreSummary normalizedSummary = detector.summary(ScoreKind.NORMALIZED_RECONSTRUCTION).orElseThrow();
+        ScoreSummary distanceSummary = detector.summary(ScoreKind.CODE_DISTANCE).orElseThrow();
+        for (int r : new int[] {0, 1, 2, 5, 10, 77, 199}) {
+            double expected = normalizedSummary.surprise(normalized[r]) + distanceSummary.surprise(distances[r]);
+            assertEquals(expected, combined[r], 1e-12 * Math.max(1, expected), "row " + r);
+        }
+    }
+
+    @Test
+    void aDetectorWithoutTheColumnScaleScoresTheReconstructionErrorAndCodeDistanceAndRefusesTheRest() {
+        AnomalyDetector detector = AnomalyDetector.fit(model, training);
+        Autoencoder older = copyWithout(model, ColumnErrorScale.KEY);
+        assertFalse(older.metadata().containsKey(ColumnErrorScale.KEY));
+        AnomalyDetector kept = AnomalyDetector.of(older);
+        assertEquals(ScoreKind.COMBINED, kept.kind());
+        for (ScoreKind kind : new ScoreKind[] {ScoreKind.RECONSTRUCTION, ScoreKind.CODE_DISTANCE}) {
+            AnomalyScores expected = detector.withKind(kind).score(mixed);
+            AnomalyScores scored = kept.withKind(kind).score(mixed);
+            assertArrayEquals(expected.scores(), scored.scores(), 0, kind.id());
+            assertArrayEquals(expected.probabilities(), scored.probabilities(), 0, kind.id());
+        }
+        String advice = " score: it keeps no column error scale (anomaly.column.errors), which that score is built on;"
+                + " fit the detector again with ae train or AnomalyDetector.fit, or choose the reconstruction or"
+                + " code-distance score";
+        assertEquals("the model's anomaly detector predates the combined" + advice,
+                assertThrows(IllegalArgumentException.class, () -> kept.score(mixed)).getMessage());
+        assertEquals("the model's anomaly detector predates the normalized-reconstruction" + advice,
+                assertThrows(IllegalArgumentException.class,
+                        () -> kept.withKind(ScoreKind.NORMALIZED_RECONSTRUCTION)).getMessage());
+        AnomalyDetector errors = kept.withKind(ScoreKind.RECONSTRUCTION);
+        assertEquals("the model's anomaly detector predates the combined" + advice,
+                assertThrows(IllegalArgumentException.class, () -> errors.withKind(ScoreKind.COMBINED)).getMessage());
+
+        older.putMetadata(ColumnErrorScale.KEY, "abc");
+        assertEquals("the model keeps a damaged column error scale (anomaly.column.errors): 'abc' is not a number;"
+                + " fit it again (ae train, or AnomalyDetector.fit)",
+                assertThrows(IllegalArgumentException.class, () -> AnomalyDetector.of(older)).getMessage());
+    }
+
+    /** A model with {@code source}'s parameters and its metadata but {@code key}: as a model saved without it. */
+    private static Autoencoder copyWithout(Autoencoder source, String key) {
+        Autoencoder copy = network().build();
+        copy.distributedTraining().setParameters(source.distributedTraining().parameters());
+        source.metadata().forEach((k, v) -> {
+            if (!k.equals(key)) {
+                copy.putMetadata(k, v);
+            }
+        });
+        return copy;
     }
 
     @Test

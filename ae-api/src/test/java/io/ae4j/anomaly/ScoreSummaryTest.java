@@ -96,8 +96,8 @@ class ScoreSummaryTest {
         assertEquals("unknown threshold rule 'median:3': write " + ThresholdRule.FORMS, refusal("median:3"));
         assertEquals("unknown threshold rule '99': write " + ThresholdRule.FORMS, refusal("99"));
         assertEquals("threshold rule 'iqr:x': 'x' is not a number; write " + ThresholdRule.FORMS, refusal("iqr:x"));
-        assertEquals("unknown anomaly score 'error': the scores are reconstruction, code-distance, combined,"
-                + " reconstruction-probability",
+        assertEquals("unknown anomaly score 'error': the scores are reconstruction, code-distance,"
+                + " normalized-reconstruction, combined, reconstruction-probability",
                 assertThrows(IllegalArgumentException.class, () -> ScoreKind.named("error")).getMessage());
     }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 final class DetectorOptions {
 
     /** The anomaly scores {@code --score} names, as the help of every command with a --score lists them. */
-    static final String SCORE_KINDS = "reconstruction, code-distance, combined or reconstruction-probability (a VAE's)";
+    static final String SCORE_KINDS = "reconstruction, code-distance, normalized-reconstruction, combined or"
+            + " reconstruction-probability (a VAE's)";
 
     @Option(names = "--score", paramLabel = "KIND",
             description = SCORE_KINDS + "; the one the model was trained with if absent.")

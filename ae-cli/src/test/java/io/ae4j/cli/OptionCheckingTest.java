@@ -160,7 +160,7 @@ class OptionCheckingTest {
         assertRefused("ae train: --threshold: unknown threshold rule '0.3': write " + ThresholdRule.FORMS,
                 train("--threshold", "0.3"));
         assertRefused("ae train: --score: unknown anomaly score 'error': the scores are reconstruction, code-distance,"
-                + " combined, reconstruction-probability", train("--score", "error"));
+                + " normalized-reconstruction, combined, reconstruction-probability", train("--score", "error"));
         assertRefused("ae train: --threshold best-f1 needs to know which labels are anomalies: give --anomaly-label VALUE"
                 + " (such as --anomaly-label M), or --normal-label VALUE for one normal class among many",
                 train("--threshold", "best-f1"));
@@ -178,7 +178,7 @@ class OptionCheckingTest {
                 "--lr", "0.01", "--scale", "standard"));
         out = dir.resolve("scores.csv");
         assertRefused("ae score: --score: unknown anomaly score 'vae': the scores are reconstruction, code-distance,"
-                + " combined, reconstruction-probability", ae("score", "--model", model.toString(), "--data",
+                + " normalized-reconstruction, combined, reconstruction-probability", ae("score", "--model", model.toString(), "--data",
                 data.toString(), "--score", "vae", "--out", out.toString()));
         assertRefused("ae score: --threshold: threshold rule mad:0: the number must be a finite number above 0, or a"
                 + " number in the score's units", ae("score", "--model", model.toString(), "--data", data.toString(),
