@@ -141,20 +141,30 @@ final class VectorGemm {
                               float[] panel) {
         for (int ir = 0; ir < mc; ir += MR) {
             int base = ir * kc;
-            for (int r = 0; r < MR; r++) {
-                int i = ic + ir + r;
-                if (ir + r >= mc) {
-                    for (int p = 0; p < kc; p++) {
-                        panel[base + p * MR + r] = 0f;
+            int rows = Math.min(MR, mc - ir);
+            if (transposeA) {
+                // op(a)'s rows are a's columns: a depth step's MR values lie side by side in one row of a.
+                for (int p = 0; p < kc; p++) {
+                    int source = (pc + p) * aCols + ic + ir;
+                    int destination = base + p * MR;
+                    for (int r = 0; r < rows; r++) {
+                        panel[destination + r] = alpha * a[source + r];
                     }
-                } else if (transposeA) {
-                    for (int p = 0; p < kc; p++) {
-                        panel[base + p * MR + r] = alpha * a[(pc + p) * aCols + i];
+                    for (int r = rows; r < MR; r++) {
+                        panel[destination + r] = 0f;
                     }
-                } else {
-                    int row = i * aCols + pc;
-                    for (int p = 0; p < kc; p++) {
-                        panel[base + p * MR + r] = alpha * a[row + p];
+                }
+            } else {
+                for (int r = 0; r < MR; r++) {
+                    if (r >= rows) {
+                        for (int p = 0; p < kc; p++) {
+                            panel[base + p * MR + r] = 0f;
+                        }
+                    } else {
+                        int row = (ic + ir + r) * aCols + pc;
+                        for (int p = 0, d = base + r; p < kc; p++, d += MR) {
+                            panel[d] = alpha * a[row + p];
+                        }
                     }
                 }
             }
@@ -172,23 +182,27 @@ final class VectorGemm {
             int base = jr * kc;
             int width = Math.min(NR, nc - jr);
             if (transposeB) {
-                // Read b along its rows; the writes go to kc rows of the panel, one float each.
                 for (int j = 0; j < width; j++) {
                     int source = (jc + jr + j) * k + pc;
-                    for (int p = 0; p < kc; p++) {
-                        panel[base + p * NR + j] = b[source + p];
+                    for (int p = 0, d = base + j; p < kc; p++, d += NR) {
+                        panel[d] = b[source + p];
                     }
                 }
                 for (int p = 0; p < kc && width < NR; p++) {
                     Arrays.fill(panel, base + p * NR + width, base + (p + 1) * NR, 0f);
                 }
+            } else if (width == NR) {
+                // Whole vectors: a loop of vector moves, not kc calls of System.arraycopy for 16 or 32 floats.
+                for (int p = 0, s = pc * n + jc + jr, d = base; p < kc; p++, s += n, d += NR) {
+                    for (int v = 0; v < NR; v += L) {
+                        FloatVector.fromArray(F, b, s + v).intoArray(panel, d + v);
+                    }
+                }
             } else {
                 for (int p = 0; p < kc; p++) {
                     int destination = base + p * NR;
                     System.arraycopy(b, (pc + p) * n + jc + jr, panel, destination, width);
-                    if (width < NR) {
-                        Arrays.fill(panel, destination + width, destination + NR, 0f);
-                    }
+                    Arrays.fill(panel, destination + width, destination + NR, 0f);
                 }
             }
         }
@@ -237,11 +251,10 @@ final class VectorGemm {
         FloatVector c6_1 = FloatVector.zero(F);
         FloatVector c7_0 = FloatVector.zero(F);
         FloatVector c7_1 = FloatVector.zero(F);
-        for (int p = 0; p < kc; p++) {
-            int bi = bOffset + p * (2 * L);
+        int end = aOffset + 8 * kc;
+        for (int ai = aOffset, bi = bOffset; ai < end; ai += 8, bi += 2 * L) {
             FloatVector b0 = FloatVector.fromArray(F, b, bi);
             FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
-            int ai = aOffset + p * 8;
             FloatVector x = FloatVector.broadcast(F, a[ai]);
             c0_0 = x.fma(b0, c0_0);
             c0_1 = x.fma(b1, c0_1);
@@ -328,11 +341,10 @@ final class VectorGemm {
         FloatVector c4_1 = FloatVector.zero(F);
         FloatVector c5_0 = FloatVector.zero(F);
         FloatVector c5_1 = FloatVector.zero(F);
-        for (int p = 0; p < kc; p++) {
-            int bi = bOffset + p * (2 * L);
+        int end = aOffset + 6 * kc;
+        for (int ai = aOffset, bi = bOffset; ai < end; ai += 6, bi += 2 * L) {
             FloatVector b0 = FloatVector.fromArray(F, b, bi);
             FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
-            int ai = aOffset + p * 6;
             FloatVector x = FloatVector.broadcast(F, a[ai]);
             c0_0 = x.fma(b0, c0_0);
             c0_1 = x.fma(b1, c0_1);
