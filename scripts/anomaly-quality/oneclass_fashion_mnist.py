@@ -34,6 +34,9 @@ RECIPES = {
                      "--seed", "0", "--epochs", "20"],
     "wide64": ["--layers", "784,256,64", "--output", "sigmoid", "--batch", "64", "--seed", "0", "--epochs", "20"],
     "wide128": ["--layers", "784,512,128", "--output", "sigmoid", "--batch", "64", "--seed", "0", "--epochs", "20"],
+    # The recommended recipe: a wider network, and leaky ReLU so the codes keep their negative side.
+    "wide128-leaky": ["--layers", "784,512,128", "--output", "sigmoid", "--batch", "64", "--seed", "0", "--epochs", "20",
+                      "--activation", "leaky_relu"],
     "wide256": ["--layers", "784,1024,256", "--output", "sigmoid", "--batch", "64", "--seed", "0", "--epochs", "20"],
     "vae": NETWORK + ["--epochs", "20", "--variant", "vae", "--loss", "bce", "--score", "reconstruction-probability"],
 }
