@@ -127,9 +127,11 @@ abstract class KernelConformanceTest {
     // ---- gemm ------------------------------------------------------------------------------------
 
     static Stream<Arguments> gemmCases() {
+        // The last two are large enough to split over threads, one taller than wide and one wider
+        // than tall, neither side a multiple of a register tile.
         int[][] shapes = {  // m, k, n
             {1, 1, 1}, {1, 7, 1}, {7, 1, 7}, {1, 13, 9}, {9, 13, 1}, {37, 53, 29}, {129, 257, 65},
-            {17, 300, 31}, {1003, 64, 33}, {33, 1100, 70}, {300, 1030, 257}};
+            {17, 300, 31}, {1003, 64, 33}, {33, 1100, 70}, {300, 1030, 257}, {131, 600, 307}};
         float[][] alphaBeta = {{1, 0}, {0.5f, 2}, {1, 1}};
         List<Arguments> cases = new ArrayList<>();
         for (int[] s : shapes) {
