@@ -122,8 +122,10 @@ public final class AnomalyDetector {
                         + (validationAnomalous == null ? "no" : Integer.toString(validationAnomalous.length)) + " labels");
             }
         }
-        CodeDistribution codes = CodeDistribution.fit(autoencoder, training);
-        ColumnErrorScale columns = ColumnErrorScale.fit(autoencoder, training);
+        // Each pass over the training rows (reconstruction, encoding) runs once for every score.
+        Passes rows = new Passes(autoencoder, training);
+        CodeDistribution codes = CodeDistribution.fitAndKeep(autoencoder, rows.codes());
+        ColumnErrorScale columns = ColumnErrorScale.fitAndKeep(autoencoder, rows.featureErrors());
         ReconstructionProbability probability = ReconstructionProbability.appliesTo(autoencoder)
                 ? ReconstructionProbability.fit(autoencoder, training, ReconstructionProbability.DEFAULT_DRAWS, 0)
                 : null;
@@ -133,12 +135,13 @@ public final class AnomalyDetector {
         // In this order: the combined score is read on the summaries of kinds before it.
         for (ScoreKind each : ScoreKind.values()) {
             if (each != ScoreKind.RECONSTRUCTION_PROBABILITY || probability != null) {
-                summaries.put(each, ScoreSummary.of(unfitted.scores(training, each)));
+                summaries.put(each, ScoreSummary.of(unfitted.scores(rows, each)));
             }
         }
-        double threshold = threshold(unfitted, kind, rule, validation, validationAnomalous);
+        Passes validationRows = validation == null ? null : new Passes(autoencoder, validation);
+        double threshold = threshold(unfitted, kind, rule, validationRows, validationAnomalous);
         double reconstructionThreshold = kind == ScoreKind.RECONSTRUCTION ? threshold
-                : threshold(unfitted, ScoreKind.RECONSTRUCTION, rule, validation, validationAnomalous);
+                : threshold(unfitted, ScoreKind.RECONSTRUCTION, rule, validationRows, validationAnomalous);
         autoencoder.putMetadata(KIND_KEY, kind.id());
         autoencoder.putMetadata(RULE_KEY, rule.toString());
         autoencoder.putMetadata(THRESHOLD_KEY, Double.toString(threshold));
@@ -147,7 +150,7 @@ public final class AnomalyDetector {
         return new AnomalyDetector(autoencoder, kind, rule, threshold, summaries, codes, columns, probability);
     }
 
-    private static double threshold(AnomalyDetector detector, ScoreKind kind, ThresholdRule rule, FloatMatrix validation,
+    private static double threshold(AnomalyDetector detector, ScoreKind kind, ThresholdRule rule, Passes validation,
             boolean[] anomalous) {
         return rule.needsLabels() ? BestF1Threshold.of(detector.scores(validation, kind), anomalous)
                 : rule.threshold(detector.summaries.get(kind));
@@ -357,14 +360,18 @@ public final class AnomalyDetector {
     }
 
     private double[] scores(FloatMatrix data, ScoreKind scoreKind) {
+        return scores(new Passes(autoencoder, data), scoreKind);
+    }
+
+    private double[] scores(Passes rows, ScoreKind scoreKind) {
         requireColumnScale(scoreKind);
         return switch (scoreKind) {
-            case RECONSTRUCTION -> toDoubles(autoencoder.reconstructionErrors(data));
-            case CODE_DISTANCE -> codes.mahalanobis(autoencoder.encode(data));
-            case NORMALIZED_RECONSTRUCTION -> columns.scores(autoencoder.featureErrors(data));
+            case RECONSTRUCTION -> toDoubles(rows.reconstructionErrors());
+            case CODE_DISTANCE -> codes.mahalanobis(rows.codes());
+            case NORMALIZED_RECONSTRUCTION -> columns.scores(rows.featureErrors());
             case COMBINED -> {
-                double[] errors = scores(data, ScoreKind.NORMALIZED_RECONSTRUCTION);
-                double[] distances = scores(data, ScoreKind.CODE_DISTANCE);
+                double[] errors = scores(rows, ScoreKind.NORMALIZED_RECONSTRUCTION);
+                double[] distances = scores(rows, ScoreKind.CODE_DISTANCE);
                 ScoreSummary errorSummary = summaries.get(ScoreKind.NORMALIZED_RECONSTRUCTION);
                 ScoreSummary distanceSummary = summaries.get(ScoreKind.CODE_DISTANCE);
                 double[] combined = new double[errors.length];
@@ -373,7 +380,7 @@ public final class AnomalyDetector {
                 }
                 yield combined;
             }
-            case RECONSTRUCTION_PROBABILITY -> reconstructionProbability.scores(autoencoder, data);
+            case RECONSTRUCTION_PROBABILITY -> reconstructionProbability.scores(autoencoder, rows.data);
         };
     }
 
@@ -405,5 +412,41 @@ public final class AnomalyDetector {
         }
         data.requireCols(what, autoencoder.inputSize());
         data.requireFinite(what);
+    }
+
+    /** The model's passes over one set of rows, each run at most once however many scores read it. */
+    private static final class Passes {
+
+        final FloatMatrix data;
+        private final Autoencoder autoencoder;
+        private float[] reconstructionErrors;
+        private FloatMatrix featureErrors;
+        private FloatMatrix codes;
+
+        Passes(Autoencoder autoencoder, FloatMatrix data) {
+            this.autoencoder = autoencoder;
+            this.data = data;
+        }
+
+        float[] reconstructionErrors() {
+            if (reconstructionErrors == null) {
+                reconstructionErrors = autoencoder.reconstructionErrors(data);
+            }
+            return reconstructionErrors;
+        }
+
+        FloatMatrix featureErrors() {
+            if (featureErrors == null) {
+                featureErrors = autoencoder.featureErrors(data);
+            }
+            return featureErrors;
+        }
+
+        FloatMatrix codes() {
+            if (codes == null) {
+                codes = autoencoder.encode(data);
+            }
+            return codes;
+        }
     }
 }

@@ -101,7 +101,12 @@ public final class CodeDistribution {
         if (autoencoder == null) {
             throw new IllegalArgumentException("the autoencoder must not be null");
         }
-        CodeDistribution fitted = fit(autoencoder.encode(data));
+        return fitAndKeep(autoencoder, autoencoder.encode(data));
+    }
+
+    /** Fits the distribution of {@code codes}, {@code autoencoder}'s for its training rows, and keeps it in its metadata. */
+    static CodeDistribution fitAndKeep(Autoencoder autoencoder, FloatMatrix codes) {
+        CodeDistribution fitted = fit(codes);
         autoencoder.putMetadata(KEY, fitted.toText());
         return fitted;
     }

@@ -96,7 +96,12 @@ public final class ColumnErrorScale {
         if (autoencoder == null) {
             throw new IllegalArgumentException("the autoencoder must not be null");
         }
-        ColumnErrorScale fitted = fit(autoencoder.featureErrors(training));
+        return fitAndKeep(autoencoder, autoencoder.featureErrors(training));
+    }
+
+    /** Fits the scale of {@code featureErrors}, {@code autoencoder}'s for its training rows, and keeps it in its metadata. */
+    static ColumnErrorScale fitAndKeep(Autoencoder autoencoder, FloatMatrix featureErrors) {
+        ColumnErrorScale fitted = fit(featureErrors);
         autoencoder.putMetadata(KEY, fitted.toText());
         return fitted;
     }
