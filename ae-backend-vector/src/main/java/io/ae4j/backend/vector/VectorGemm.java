@@ -341,6 +341,10 @@ final class VectorGemm {
         FloatVector c4_1 = FloatVector.zero(F);
         FloatVector c5_0 = FloatVector.zero(F);
         FloatVector c5_1 = FloatVector.zero(F);
+        // A's index drives the loop, so C2 drops the range checks of A's scalar loads and keeps
+        // those of B's vector loads. Padding A's panels so that one index drives both drops all
+        // checks, but then C2 hoists the broadcasts and spills two accumulators: with AVX2's 16
+        // registers that measured at half the speed on its own in L1 (44 against 80-100 GFLOP/s).
         int end = aOffset + 6 * kc;
         for (int ai = aOffset, bi = bOffset; ai < end; ai += 6, bi += 2 * L) {
             FloatVector b0 = FloatVector.fromArray(F, b, bi);
