@@ -78,8 +78,8 @@ public abstract class BackendConformanceKit {
     /**
      * The tag of the checks that two runs of the same computation agree bit for bit. They hold for
      * compiled code; where part of a run may use the Vector API's Java fallback (a width forced
-     * narrower than the machine's, on JDK 17), whose lane reductions add in another order than the
-     * compiled ones, two runs can differ in the last bit, and such a build leaves these checks out
+     * narrower than the machine's, on JDK 17), whose lane reductions add in another order and
+     * whose exponential is not the compiled one's, two runs can differ in the last bit, and such a build leaves these checks out
      * with {@code <excludedGroups>allocation,bitwise</excludedGroups>}.
      */
     public static final String BITWISE_REPEAT_CHECKS = "bitwise";

@@ -192,10 +192,13 @@ final class VectorGemm {
                     Arrays.fill(panel, base + p * NR + width, base + (p + 1) * NR, 0f);
                 }
             } else if (width == NR) {
-                // Whole vectors: a loop of vector moves, not kc calls of System.arraycopy for 16 or 32 floats.
+                // A plain loop of NR floats rather than kc calls of System.arraycopy. Not Vector API
+                // calls: C2 inlines this method into rows, a large method, and there it twice left
+                // such calls un-intrinsified, so each vector became an allocated object (hundreds of
+                // KB a training step). The plain loop measured as fast.
                 for (int p = 0, s = pc * n + jc + jr, d = base; p < kc; p++, s += n, d += NR) {
-                    for (int v = 0; v < NR; v += L) {
-                        FloatVector.fromArray(F, b, s + v).intoArray(panel, d + v);
+                    for (int j = 0; j < NR; j++) {
+                        panel[d + j] = b[s + j];
                     }
                 }
             } else {
