@@ -1,7 +1,6 @@
 package io.ae4j.backend.vector;
 
 import io.ae4j.spi.kernels.BlockedGemm;
-import io.ae4j.spi.kernels.GemmSplit;
 import io.ae4j.spi.kernels.RowSplitter;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
@@ -27,8 +26,10 @@ import jdk.incubator.vector.VectorSpecies;
  * speed. Edge blocks are padded with zeros in the panels and written back through a small tile.
  *
  * <p>Large products split the rows of {@code C} over a {@link RowSplitter} in multiples of
- * {@code MR}; each thread packs its own panels. Panels are per thread and allocated once.
- * Products too small to repay packing go to the shared {@link BlockedGemm}.
+ * {@code MR}. Each thread packs its own panels of A; the panels of B, which every thread needs
+ * whole, are packed once into {@link SharedPanels} by whichever thread needs each first. Panels
+ * are allocated once and kept. Products too small to repay packing go to the shared
+ * {@link BlockedGemm}.
  */
 final class VectorGemm {
 
@@ -50,8 +51,14 @@ final class VectorGemm {
     private static final long SMALL_VOLUME = 8L * 8 * 32;
     /** Smallest m*n*k worth splitting: waking a parked worker costs about 50 microseconds. */
     private static final long PARALLEL_VOLUME = 256L * 256 * 128;
+    /**
+     * Largest packed B that split products share, in floats (16 MiB); a larger B is packed block
+     * by block by each thread, as single-thread products are, rather than held whole.
+     */
+    private static final int SHARED_B_FLOATS = 1 << 22;
 
     private static final ThreadLocal<Panels> PANELS = ThreadLocal.withInitial(Panels::new);
+    private static final ThreadLocal<Split> SPLITS = ThreadLocal.withInitial(Split::new);
 
     private VectorGemm() {
     }
@@ -70,15 +77,25 @@ final class VectorGemm {
             return;
         }
         if (volume < PARALLEL_VOLUME) {
-            rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, 0, m);
+            rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, 0, m, null);
             return;
         }
-        GemmSplit.split(splitter, VectorGemm::rows, MR, transposeA, transposeB, alpha, a, aCols, b, beta, c, m, n, k);
+        Split split = SPLITS.get();
+        split.set(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k);
+        try {
+            splitter.split(split, m, MR);
+        } finally {
+            split.set(false, false, 0f, null, 0, null, 0f, null, 0, 0);   // holds no matrix between calls
+        }
     }
 
-    /** Rows {@code from..to-1} of the product, blocked and packed. */
+    /**
+     * Rows {@code from..to-1} of the product, blocked and packed. With {@code shared}, B's panels
+     * come from there, packed by whichever thread of the split needs each first; without, this
+     * thread packs each block of B itself.
+     */
     private static void rows(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols,
-                             float[] b, float beta, float[] c, int n, int k, int from, int to) {
+                             float[] b, float beta, float[] c, int n, int k, int from, int to, SharedPanels shared) {
         scale(beta, c, from * n, to * n);
         if (alpha == 0f) {
             return;     // as in BLAS, a and b are then not read, so NaN there does not reach c
@@ -88,23 +105,41 @@ final class VectorGemm {
         // than 3 x 256 and a thin 16 whose packing and write-back cost as much as a full block.
         int kBlock = evenBlock(k, KC, 1);
         int mBlock = evenBlock(to - from, MC, MR);
+        float[] bPanels = shared == null ? panels.b : shared.panels();
+        int block = 0;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += kBlock) {
+            for (int pc = 0; pc < k; pc += kBlock, block++) {
                 int kc = Math.min(kBlock, k - pc);
-                packB(transposeB, b, n, k, pc, kc, jc, nc, panels.b);
+                // Where this block's panels start: all of op(B) is packed, block after block, when shared.
+                int bBase = shared == null ? 0 : jc * k + pc * paddedWidth(nc);
+                if (shared == null) {
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        packPanelB(transposeB, b, n, k, pc, kc, jc + jr, Math.min(NR, nc - jr), bPanels, jr * kc);
+                    }
+                }
                 for (int ic = from; ic < to; ic += mBlock) {
                     int mc = Math.min(mBlock, to - ic);
                     packA(transposeA, alpha, a, aCols, ic, mc, pc, kc, panels.a);
                     for (int jr = 0; jr < nc; jr += NR) {
+                        int width = Math.min(NR, nc - jr);
+                        if (shared != null && ic == from) {
+                            shared.ensure(block * (NC / NR) + jr / NR, transposeB, b, n, k, pc, kc, jc + jr, width,
+                                    bBase + jr * kc);
+                        }
                         for (int ir = 0; ir < mc; ir += MR) {
-                            tile(panels.a, ir * kc, panels.b, jr * kc, kc, c, (ic + ir) * n + jc + jr, n,
-                                    Math.min(MR, mc - ir), Math.min(NR, nc - jr), panels.tile);
+                            tile(panels.a, ir * kc, bPanels, bBase + jr * kc, kc, c, (ic + ir) * n + jc + jr, n,
+                                    Math.min(MR, mc - ir), width, panels.tile);
                         }
                     }
                 }
             }
         }
+    }
+
+    /** {@code width} rounded up to whole micro-panels of B. */
+    private static int paddedWidth(int width) {
+        return (width + NR - 1) / NR * NR;
     }
 
     /**
@@ -139,32 +174,35 @@ final class VectorGemm {
      */
     private static void packA(boolean transposeA, float alpha, float[] a, int aCols, int ic, int mc, int pc, int kc,
                               float[] panel) {
+        if (transposeA) {
+            // op(a)'s rows are a's columns: a depth step's values for the whole block lie side by
+            // side in one row of a, so each row of a is read once, in order, for every panel.
+            for (int p = 0; p < kc; p++) {
+                int source = (pc + p) * aCols + ic;
+                for (int ir = 0, d = p * MR; ir < mc; ir += MR, d += MR * kc) {
+                    int rows = Math.min(MR, mc - ir);
+                    for (int r = 0; r < rows; r++) {
+                        panel[d + r] = alpha * a[source + ir + r];
+                    }
+                    for (int r = rows; r < MR; r++) {
+                        panel[d + r] = 0f;
+                    }
+                }
+            }
+            return;
+        }
         for (int ir = 0; ir < mc; ir += MR) {
             int base = ir * kc;
             int rows = Math.min(MR, mc - ir);
-            if (transposeA) {
-                // op(a)'s rows are a's columns: a depth step's MR values lie side by side in one row of a.
-                for (int p = 0; p < kc; p++) {
-                    int source = (pc + p) * aCols + ic + ir;
-                    int destination = base + p * MR;
-                    for (int r = 0; r < rows; r++) {
-                        panel[destination + r] = alpha * a[source + r];
+            for (int r = 0; r < MR; r++) {
+                if (r >= rows) {
+                    for (int p = 0; p < kc; p++) {
+                        panel[base + p * MR + r] = 0f;
                     }
-                    for (int r = rows; r < MR; r++) {
-                        panel[destination + r] = 0f;
-                    }
-                }
-            } else {
-                for (int r = 0; r < MR; r++) {
-                    if (r >= rows) {
-                        for (int p = 0; p < kc; p++) {
-                            panel[base + p * MR + r] = 0f;
-                        }
-                    } else {
-                        int row = (ic + ir + r) * aCols + pc;
-                        for (int p = 0, d = base + r; p < kc; p++, d += MR) {
-                            panel[d] = alpha * a[row + p];
-                        }
+                } else {
+                    int row = (ic + ir + r) * aCols + pc;
+                    for (int p = 0, d = base + r; p < kc; p++, d += MR) {
+                        panel[d] = alpha * a[row + p];
                     }
                 }
             }
@@ -172,40 +210,30 @@ final class VectorGemm {
     }
 
     /**
-     * Packs {@code op(b)[pc..pc+kc)[jc..jc+nc)} into micro-panels of NR columns: element
-     * {@code (p, jr + j)} goes to {@code panel[jr * kc + p * NR + j]}; columns past {@code nc} are
-     * zeros. {@code b} is {@code k x n}, or {@code n x k} if {@code transposeB}.
+     * Packs {@code op(b)[pc..pc+kc)[col..col+width)}, {@code width <= NR}, into one micro-panel at
+     * {@code panel[offset..offset + kc * NR)}: element {@code (p, col + j)} goes to
+     * {@code panel[offset + p * NR + j]}, columns past {@code width} are zeros. {@code b} is
+     * {@code k x n}, or {@code n x k} if {@code transposeB}.
      */
-    private static void packB(boolean transposeB, float[] b, int n, int k, int pc, int kc, int jc, int nc,
-                              float[] panel) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int base = jr * kc;
-            int width = Math.min(NR, nc - jr);
-            if (transposeB) {
-                for (int j = 0; j < width; j++) {
-                    int source = (jc + jr + j) * k + pc;
-                    for (int p = 0, d = base + j; p < kc; p++, d += NR) {
-                        panel[d] = b[source + p];
-                    }
+    static void packPanelB(boolean transposeB, float[] b, int n, int k, int pc, int kc, int col, int width,
+                           float[] panel, int offset) {
+        if (transposeB) {
+            for (int j = 0; j < width; j++) {
+                for (int p = 0, s = (col + j) * k + pc, d = offset + j; p < kc; p++, d += NR) {
+                    panel[d] = b[s + p];
                 }
-                for (int p = 0; p < kc && width < NR; p++) {
-                    Arrays.fill(panel, base + p * NR + width, base + (p + 1) * NR, 0f);
-                }
-            } else if (width == NR) {
-                // A plain loop of NR floats rather than kc calls of System.arraycopy. Not Vector API
-                // calls: C2 inlines this method into rows, a large method, and there it twice left
-                // such calls un-intrinsified, so each vector became an allocated object (hundreds of
-                // KB a training step). The plain loop measured as fast.
-                for (int p = 0, s = pc * n + jc + jr, d = base; p < kc; p++, s += n, d += NR) {
-                    for (int j = 0; j < NR; j++) {
-                        panel[d + j] = b[s + j];
-                    }
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int destination = base + p * NR;
-                    System.arraycopy(b, (pc + p) * n + jc + jr, panel, destination, width);
-                    Arrays.fill(panel, destination + width, destination + NR, 0f);
+            }
+            for (int p = 0; p < kc && width < NR; p++) {
+                Arrays.fill(panel, offset + p * NR + width, offset + (p + 1) * NR, 0f);
+            }
+        } else {
+            // System.arraycopy, not Vector API calls: C2 inlines this into rows, a large method,
+            // where it has left such calls un-intrinsified, so that each vector became an
+            // allocated object. The copy measured 1.5 times as fast as a plain loop of NR floats.
+            for (int p = 0, s = pc * n + col, d = offset; p < kc; p++, s += n, d += NR) {
+                System.arraycopy(b, s, panel, d, width);
+                if (width < NR) {
+                    Arrays.fill(panel, d + width, d + NR, 0f);
                 }
             }
         }
@@ -413,6 +441,52 @@ final class VectorGemm {
             for (int j = 0; j < cols; j++) {
                 c[cOffset + r * n + j] += tile[r * stride + j];
             }
+        }
+    }
+
+    /**
+     * The arguments of one split product and the panels of B its threads share; one per calling
+     * thread, reused, so that a split allocates nothing once B's panels have grown to size.
+     */
+    private static final class Split implements RowSplitter.RowRange {
+
+        private final SharedPanels shared = new SharedPanels();
+        private boolean transposeA;
+        private boolean transposeB;
+        private float alpha;
+        private float[] a;
+        private int aCols;
+        private float[] b;
+        private float beta;
+        private float[] c;
+        private int n;
+        private int k;
+        /** Whether B is small enough to share; a larger one is packed by each thread, block by block. */
+        private boolean sharing;
+
+        void set(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b, float beta,
+                 float[] c, int n, int k) {
+            this.transposeA = transposeA;
+            this.transposeB = transposeB;
+            this.alpha = alpha;
+            this.a = a;
+            this.aCols = aCols;
+            this.b = b;
+            this.beta = beta;
+            this.c = c;
+            this.n = n;
+            this.k = k;
+            long floats = (long) k * paddedWidth(n);
+            sharing = b != null && floats <= SHARED_B_FLOATS;
+            if (sharing) {
+                int blocks = (n + NC - 1) / NC * ((k + KC - 1) / KC);
+                shared.reset((int) floats, blocks * (NC / NR));
+            }
+        }
+
+        @Override
+        public void run(int from, int to) {
+            rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, from, to, sharing ? shared : null);
         }
     }
 
