@@ -20,6 +20,7 @@ final class SharedPanels {
 
     private float[] panels = new float[0];
     private AtomicIntegerArray states = new AtomicIntegerArray(0);
+    private int rows;
 
     /**
      * Makes room for a product's panels, all to be packed. Called by the splitting thread before
@@ -27,8 +28,10 @@ final class SharedPanels {
      *
      * @param floats the size of all of B's panels
      * @param count the number of micro-panels
+     * @param rows the rows of the product, which its threads share out
      */
-    void reset(int floats, int count) {
+    void reset(int floats, int count, int rows) {
+        this.rows = rows;
         if (panels.length < floats) {
             panels = new float[floats];
         }
@@ -39,6 +42,16 @@ final class SharedPanels {
                 states.setPlain(i, EMPTY);
             }
         }
+    }
+
+    /**
+     * Where in a block of {@code count} panels the thread whose rows start at {@code from} begins:
+     * as far into the block as its rows are into the product. Threads that all began at the first
+     * panel would move in step, one packing each panel while the others waited for it; staggered,
+     * each packs its own part of the block while the others pack theirs.
+     */
+    int firstPanel(int from, int count) {
+        return (int) ((long) count * from / Math.max(1, rows));
     }
 
     /** All of B's panels, block after block, as {@code VectorGemm.rows} lays them out. */

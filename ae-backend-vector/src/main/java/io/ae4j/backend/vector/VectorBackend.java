@@ -95,6 +95,15 @@ public final class VectorBackend extends HeapBackend {
     }
 
     @Override
+    protected void columnSums(float[] a, int cols, float[] sums) {
+        if (cols < minVectorLength) {
+            super.columnSums(a, cols, sums);
+            return;
+        }
+        VectorArithmetic.columnSums(a, cols, sums);
+    }
+
+    @Override
     protected void axpy(float alpha, float[] x, float[] y) {
         if (y.length < minVectorLength) {
             super.axpy(alpha, x, y);
@@ -129,7 +138,11 @@ public final class VectorBackend extends HeapBackend {
             super.adam(p, g, m, v, stepSize, beta1, beta2, epsilon, decay);
             return;
         }
-        VectorUpdates.adam(p, g, m, v, stepSize, beta1, beta2, epsilon, decay);
+        if (p.length >= AdamSplit.MIN_ELEMENTS) {
+            AdamSplit.adam(threads, p, g, m, v, stepSize, beta1, beta2, epsilon, decay);
+        } else {
+            VectorUpdates.adam(p, g, m, v, stepSize, beta1, beta2, epsilon, decay, 0, p.length);
+        }
     }
 
     @Override

@@ -81,11 +81,11 @@ final class VectorGemm {
             return;
         }
         Split split = SPLITS.get();
-        split.set(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k);
+        split.set(transposeA, transposeB, alpha, a, aCols, b, beta, c, m, n, k);
         try {
             splitter.split(split, m, MR);
         } finally {
-            split.set(false, false, 0f, null, 0, null, 0f, null, 0, 0);   // holds no matrix between calls
+            split.set(false, false, 0f, null, 0, null, 0f, null, 0, 0, 0);   // holds no matrix between calls
         }
     }
 
@@ -118,10 +118,13 @@ final class VectorGemm {
                         packPanelB(transposeB, b, n, k, pc, kc, jc + jr, Math.min(NR, nc - jr), bPanels, jr * kc);
                     }
                 }
+                int panelCount = (nc + NR - 1) / NR;
+                int first = shared == null ? 0 : shared.firstPanel(from, panelCount);
                 for (int ic = from; ic < to; ic += mBlock) {
                     int mc = Math.min(mBlock, to - ic);
                     packA(transposeA, alpha, a, aCols, ic, mc, pc, kc, panels.a);
-                    for (int jr = 0; jr < nc; jr += NR) {
+                    for (int q = 0; q < panelCount; q++) {
+                        int jr = (q + first < panelCount ? q + first : q + first - panelCount) * NR;
                         int width = Math.min(NR, nc - jr);
                         if (shared != null && ic == from) {
                             shared.ensure(block * (NC / NR) + jr / NR, transposeB, b, n, k, pc, kc, jc + jr, width,
@@ -465,7 +468,7 @@ final class VectorGemm {
         private boolean sharing;
 
         void set(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b, float beta,
-                 float[] c, int n, int k) {
+                 float[] c, int m, int n, int k) {
             this.transposeA = transposeA;
             this.transposeB = transposeB;
             this.alpha = alpha;
@@ -480,7 +483,7 @@ final class VectorGemm {
             sharing = b != null && floats <= SHARED_B_FLOATS;
             if (sharing) {
                 int blocks = (n + NC - 1) / NC * ((k + KC - 1) / KC);
-                shared.reset((int) floats, blocks * (NC / NR));
+                shared.reset((int) floats, blocks * (NC / NR), m);
             }
         }
 

@@ -44,14 +44,15 @@ final class VectorUpdates {
 
     /**
      * {@code m += (1 - beta1)(g - m)}, {@code v += (1 - beta2)(g^2 - v)},
-     * {@code p -= stepSize * m / (sqrt(v) + epsilon)}; in place on p, m and v.
+     * {@code p -= stepSize * m / (sqrt(v) + epsilon)}; in place on p, m and v, over elements
+     * {@code from..to-1}.
      */
     static void adam(float[] p, float[] g, float[] m, float[] v, float stepSize, float beta1, float beta2,
-                     float epsilon, float decay) {
+                     float epsilon, float decay, int from, int to) {
         float oneMinusBeta1 = 1f - beta1;
         float oneMinusBeta2 = 1f - beta2;
-        int end = F.loopBound(p.length);
-        for (int i = 0; i < end; i += L) {
+        int end = from + F.loopBound(to - from);
+        for (int i = from; i < end; i += L) {
             FloatVector w = decayed(p, i, decay);
             FloatVector gi = FloatVector.fromArray(F, g, i);
             FloatVector mi = FloatVector.fromArray(F, m, i);
@@ -62,7 +63,7 @@ final class VectorUpdates {
             vi.intoArray(v, i);
             w.sub(mi.mul(stepSize).div(vi.sqrt().add(epsilon))).intoArray(p, i);
         }
-        OptimizerKernels.adam(p, g, m, v, stepSize, beta1, beta2, epsilon, decay, end, p.length);
+        OptimizerKernels.adam(p, g, m, v, stepSize, beta1, beta2, epsilon, decay, end, to);
     }
 
     /** {@code s = rho * s + (1 - rho) g^2}, {@code p -= lr * g / sqrt(s + epsilon)}; in place on p and s. */

@@ -45,7 +45,7 @@ class SharedPanelsTest {
         for (boolean transposeB : new boolean[] {false, true}) {
             float[] b = counting(35, 1f);
             SharedPanels shared = new SharedPanels();
-            shared.reset(2 * 3 * NR, 2);
+            shared.reset(2 * 3 * NR, 2, 1);
             shared.ensure(1, transposeB, b, 7, 5, 1, 3, 2, 5, 3 * NR);
             float[] panel = Arrays.copyOfRange(shared.panels(), 3 * NR, 6 * NR);
             assertArrayEquals(packedAlone(transposeB, b, 2, 5), panel, "transposeB " + transposeB);
@@ -57,12 +57,22 @@ class SharedPanelsTest {
     }
 
     @Test
+    void eachThreadStartsAsFarIntoTheBlockAsItsRowsAreIntoTheProduct() {
+        SharedPanels shared = new SharedPanels();
+        shared.reset(0, 0, 256);
+        assertEquals(0, shared.firstPanel(0, 16));
+        assertEquals(8, shared.firstPanel(128, 16));
+        assertEquals(10, shared.firstPanel(171, 16));
+        assertEquals(0, shared.firstPanel(128, 1));
+    }
+
+    @Test
     void aResetPacksTheNextProductsBAfresh() {
         SharedPanels shared = new SharedPanels();
-        shared.reset(3 * NR, 1);
+        shared.reset(3 * NR, 1, 1);
         shared.ensure(0, false, counting(35, 1f), 7, 5, 1, 3, 0, 7, 0);
         float[] next = counting(35, 100f);
-        shared.reset(3 * NR, 1);
+        shared.reset(3 * NR, 1, 1);
         shared.ensure(0, false, next, 7, 5, 1, 3, 0, 7, 0);
         assertArrayEquals(packedAlone(false, next, 0, 7), Arrays.copyOf(shared.panels(), 3 * NR));
     }
@@ -77,7 +87,7 @@ class SharedPanelsTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int round = 0; round < 20; round++) {
-                shared.reset(panels * 3 * NR, panels);
+                shared.reset(panels * 3 * NR, panels, 1);
                 CyclicBarrier start = new CyclicBarrier(threads);
                 List<Future<float[]>> seen = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -107,7 +117,7 @@ class SharedPanelsTest {
     @Test
     void aFailedPackingIsReportedToTheOthersNotWaitedFor() {
         SharedPanels shared = new SharedPanels();
-        shared.reset(3 * NR, 1);
+        shared.reset(3 * NR, 1, 1);
         float[] tooShort = new float[4];
         assertThrows(ArrayIndexOutOfBoundsException.class,
                 () -> shared.ensure(0, false, tooShort, 7, 5, 1, 3, 0, 7, 0));

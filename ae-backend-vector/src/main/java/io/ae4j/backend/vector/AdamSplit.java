@@ -1,0 +1,62 @@
+package io.ae4j.backend.vector;
+
+import io.ae4j.spi.kernels.RowSplitter;
+
+/**
+ * Adam over a large parameter tensor, its elements split over the backend's threads. The update
+ * reads and writes four arrays that the products of the step have pushed out of cache, so one
+ * thread waits on memory for most of it; each element's update is the same, whichever thread
+ * makes it. One per calling thread, reused, so a split allocates nothing.
+ */
+final class AdamSplit implements RowSplitter.RowRange {
+
+    /** Fewest elements worth splitting: about 50 microseconds of work on one thread, what a wake-up costs. */
+    static final int MIN_ELEMENTS = 1 << 17;
+    /** Shares start on whole cache lines of floats. */
+    private static final int ALIGN = 16;
+
+    private static final ThreadLocal<AdamSplit> SPLITS = ThreadLocal.withInitial(AdamSplit::new);
+
+    private float[] p;
+    private float[] g;
+    private float[] m;
+    private float[] v;
+    private float stepSize;
+    private float beta1;
+    private float beta2;
+    private float epsilon;
+    private float decay;
+
+    private AdamSplit() {
+    }
+
+    /** {@link VectorUpdates#adam} over all of {@code p}, split over {@code splitter}. */
+    static void adam(RowSplitter splitter, float[] p, float[] g, float[] m, float[] v, float stepSize, float beta1,
+                     float beta2, float epsilon, float decay) {
+        AdamSplit split = SPLITS.get();
+        split.set(p, g, m, v, stepSize, beta1, beta2, epsilon, decay);
+        try {
+            splitter.split(split, p.length, ALIGN);
+        } finally {
+            split.set(null, null, null, null, 0f, 0f, 0f, 0f, 0f);    // holds no tensor between calls
+        }
+    }
+
+    private void set(float[] p, float[] g, float[] m, float[] v, float stepSize, float beta1, float beta2,
+                     float epsilon, float decay) {
+        this.p = p;
+        this.g = g;
+        this.m = m;
+        this.v = v;
+        this.stepSize = stepSize;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.decay = decay;
+    }
+
+    @Override
+    public void run(int from, int to) {
+        VectorUpdates.adam(p, g, m, v, stepSize, beta1, beta2, epsilon, decay, from, to);
+    }
+}
