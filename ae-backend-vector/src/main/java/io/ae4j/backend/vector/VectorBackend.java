@@ -96,7 +96,7 @@ public final class VectorBackend extends HeapBackend {
 
     @Override
     protected void columnSums(float[] a, int cols, float[] sums) {
-        if (cols < minVectorLength) {
+        if (a.length < minVectorLength) {
             super.columnSums(a, cols, sums);
             return;
         }

@@ -49,8 +49,11 @@ final class VectorGemm {
 
     /** Below this m*n*k, packing costs more than it saves. */
     private static final long SMALL_VOLUME = 8L * 8 * 32;
-    /** Smallest m*n*k worth splitting: waking a parked worker costs about 50 microseconds. */
-    private static final long PARALLEL_VOLUME = 256L * 256 * 128;
+    /**
+     * Smallest m*n*k worth splitting, about 50 microseconds on one thread: waking a parked worker
+     * costs about as much. Splitting MNIST's 256 x 256 x 64 products measured 3% faster steps.
+     */
+    private static final long PARALLEL_VOLUME = 128L * 128 * 128;
     /**
      * Largest packed B that split products share, in floats (16 MiB); a larger B is packed block
      * by block by each thread, as single-thread products are, rather than held whole.
