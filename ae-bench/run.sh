@@ -127,14 +127,20 @@ case "$profile" in
     }
     run_torch() {  # network round
       # PyTorch's best setting on 2 cores: one intra-op thread, its BLAS (OpenBLAS) on two, and
-      # OpenBLAS left to detect the core itself (the export above is for ND4J's own OpenBLAS).
-      local cmd=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=1
+      # OpenBLAS left to detect the core itself (the export above is for ND4J's own OpenBLAS)...
+      local cmd=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "${torch_isa[@]}" OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=1
                  "$peer_python" ae-bench/peers/torch_training.py --net "${1,,}" --threads 1 "${torch_opts[@]}")
       local file="$out/torch-$1-r$2.json"
       echo "$(quoted "${cmd[@]}") > $file" >> "$out/commands.txt"
       "${cmd[@]}" > "$file"
       echo "PyTorch $1, round $2: $(cat "$file")"
     }
+    # ...unless the JVMs are held to AVX2 code on an AVX-512 machine: PyTorch's kernels are then held
+    # to AVX2 as well, as they would be on an AVX2 machine.
+    torch_isa=()
+    if [[ "$jvm_flags" =~ UseAVX=[0-2](,|$) ]]; then
+      torch_isa=(OPENBLAS_CORETYPE=Haswell ATEN_CPU_CAPABILITY=avx2 DNNL_MAX_CPU_ISA=AVX2)
+    fi
     for net in "${nets[@]}"; do
       for ((r = 1; r <= rounds; r++)); do
         run_ae4j "$net" vector "$r"
@@ -149,7 +155,8 @@ case "$profile" in
     nets_csv=$(IFS=,; echo "${nets[*]}")
     python3 ae-bench/peers/peers_report.py "$out" --networks "$nets_csv" --rounds "$rounds" \
       --java="$(java -version 2>&1 | head -1)" --jvm-flags="$jvm_flags" \
-      --jvm-args="${PEER_JVM_ARGS:-}" --jmh="${jmh_opts[*]}" --torch-skipped="$torch_skipped"
+      --jvm-args="${PEER_JVM_ARGS:-}" --jmh="${jmh_opts[*]}" --torch-skipped="$torch_skipped" \
+      --torch-isa="${torch_isa[*]}"
     echo "wrote $out/peers.md"
     ;;
   *) echo "$usage" >&2; exit 2 ;;

@@ -78,6 +78,7 @@ def main():
     parser.add_argument("--jvm-args", default="", help="PEER_JVM_ARGS")
     parser.add_argument("--jmh", default="", help="the JMH options of every run")
     parser.add_argument("--torch-skipped", default="", help="why PyTorch did not run, if it did not")
+    parser.add_argument("--torch-isa", default="", help="the settings that held PyTorch to AVX2, if any")
     args = parser.parse_args()
 
     networks = [n for n in args.networks.split(",") if n]
@@ -113,6 +114,8 @@ def main():
         peer_line = f"not measured: {args.torch_skipped}"
     else:
         peer_line = f"PyTorch {torch_version or 'unknown'}" + (f" (BLAS: {blas})" if blas else "")
+        if args.torch_isa:
+            peer_line += f"; held to AVX2 like the JVMs: `{args.torch_isa}`"
     commands_path = os.path.join(args.out, "commands.txt")
     commands = open(commands_path, encoding="utf-8").read().rstrip() if os.path.exists(commands_path) else ""
     date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
