@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
@@ -115,11 +118,10 @@ class BackendsTest {
     }
 
     @Test
-    void aBrokenServicesEntryIsReportedNotThrown() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ae4j-services");
-        java.nio.file.Path services = dir.resolve("META-INF/services/" + BackendProvider.class.getName());
-        java.nio.file.Files.createDirectories(services.getParent());
-        java.nio.file.Files.writeString(services, "com.example.DoesNotExist\n");
+    void aBrokenServicesEntryIsReportedNotThrown(@TempDir Path dir) throws Exception {
+        Path services = dir.resolve("META-INF/services/" + BackendProvider.class.getName());
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "com.example.DoesNotExist\n");
         Backends.discover(new URLClassLoader(new URL[] {dir.toUri().toURL()}, BackendsTest.class.getClassLoader()));
         Backends.register(new Fake("ok", 100, Availability.yes()));
         assertEquals("ok", Backends.get().name());

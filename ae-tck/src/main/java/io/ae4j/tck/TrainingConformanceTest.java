@@ -150,9 +150,11 @@ abstract class TrainingConformanceTest {
         Autoencoder ae = wideModel(Optimizer.adam(), 12);
         StepSource steps = ae.distributedTraining().steps(lowRank(4 * WIDE_BATCH, new SplittableRandom(13)), WIDE_BATCH, true, 14);
         double first = epochLoss(steps);
-        // Until C2 has compiled them, SIMD kernels may allocate their vectors as objects: warm up
-        // first, long enough for a machine whose other core is busy, where compiling takes longer.
-        assertEpochsAllocateNothing("steps of the wide model", steps, 250, 250,
+        // Until C2 has compiled them, SIMD kernels may allocate their vectors as objects, and a
+        // late deoptimisation on a worker materialises them once: warm up first, long enough for
+        // a machine whose other core is busy, where compiling takes longer (250 epochs left one
+        // such event of 4.6 KB in the metered window about one run in ten).
+        assertEpochsAllocateNothing("steps of the wide model", steps, 500, 250,
                 maxExtraBytesPerStepWithConcurrentProducts());
         double last = epochLoss(steps);
         // Measured with the vector backend: 0.070 -> 0.00011 after 351 epochs of 4 batches; more lowers it further.
