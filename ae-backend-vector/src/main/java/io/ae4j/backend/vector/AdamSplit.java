@@ -3,10 +3,9 @@ package io.ae4j.backend.vector;
 import io.ae4j.spi.kernels.RowSplitter;
 
 /**
- * Adam over a large parameter tensor, its elements split over the backend's threads. The update
- * reads and writes four arrays that the products of the step have pushed out of cache, so one
- * thread waits on memory for most of it; each element's update is the same, whichever thread
- * makes it. One per calling thread, reused, so a split allocates nothing.
+ * Adam over a large parameter tensor, its elements split over the backend's threads; each
+ * element's update is the same whichever thread makes it, so results do not change. One per
+ * calling thread, reused, so a split allocates nothing.
  */
 final class AdamSplit implements RowSplitter.RowRange {
 
