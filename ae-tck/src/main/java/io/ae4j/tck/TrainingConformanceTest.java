@@ -63,6 +63,15 @@ abstract class TrainingConformanceTest {
     private static final long STRAY_BYTES_PER_STEP = 1;
 
     /**
+     * Windows metered before an allocation check fails. A deoptimisation inside a window sends
+     * compiled SIMD kernels back to code that allocates every vector as an object until C2 has
+     * compiled them again, which on a busy 2-core machine took long enough to allocate 400 KB a
+     * step over a window of 1,000 steps. That happens once; what the steps themselves allocate
+     * recurs in every window.
+     */
+    private static final int METERED_WINDOWS = 3;
+
+    /**
      * What {@code fit}'s end of an epoch may allocate beyond its steps, in bytes besides one copy
      * of the weights and optimizer state (the divergence guard's snapshot): the epoch's report and
      * a few other small objects.
@@ -150,11 +159,8 @@ abstract class TrainingConformanceTest {
         Autoencoder ae = wideModel(Optimizer.adam(), 12);
         StepSource steps = ae.distributedTraining().steps(lowRank(4 * WIDE_BATCH, new SplittableRandom(13)), WIDE_BATCH, true, 14);
         double first = epochLoss(steps);
-        // Until C2 has compiled them, SIMD kernels may allocate their vectors as objects, and a
-        // late deoptimisation on a worker materialises them once: warm up first, long enough for
-        // a machine whose other core is busy, where compiling takes longer (250 epochs left one
-        // such event of 4.6 KB in the metered window about one run in ten).
-        assertEpochsAllocateNothing("steps of the wide model", steps, 500, 250,
+        // Until C2 has compiled them, SIMD kernels allocate their vectors as objects: warm up first.
+        assertEpochsAllocateNothing("steps of the wide model", steps, 250, 250,
                 maxExtraBytesPerStepWithConcurrentProducts());
         double last = epochLoss(steps);
         // Measured with the vector backend: 0.070 -> 0.00011 after 351 epochs of 4 batches; more lowers it further.
@@ -329,8 +335,9 @@ abstract class TrainingConformanceTest {
 
     /**
      * Trains {@code warmUpEpochs} whole epochs of {@code steps}, then meters the allocation of the
-     * training thread and the backend's workers over {@code meteredEpochs} more, epoch boundaries
-     * (a reshuffle) included, which may allocate nothing either.
+     * training thread and the backend's workers over windows of {@code meteredEpochs} more, epoch
+     * boundaries (a reshuffle) included, which may allocate nothing either. Passes on the first
+     * window within the allowance, and fails when {@link #METERED_WINDOWS} in a row are over it.
      *
      * @param extraPerStep bytes a step may allocate besides {@link #maxBytesAllocatedPerStep()}
      */
@@ -340,14 +347,24 @@ abstract class TrainingConformanceTest {
         for (int i = warmUpEpochs * steps.batchesPerEpoch(); i > 0; i--) {
             steps.step();
         }
-        double loss = 0;
-        HeapAllocations meter = HeapAllocations.start(this::isBackendWorker);
-        for (int i = 0; i < count; i++) {
-            loss += steps.step();
+        long allowed = allowance(count, meteredEpochs, 0, extraPerStep);
+        List<String> windows = new ArrayList<>();
+        for (int window = 0; window < METERED_WINDOWS; window++) {
+            double loss = 0;
+            HeapAllocations meter = HeapAllocations.start(this::isBackendWorker);
+            for (int i = 0; i < count; i++) {
+                loss += steps.step();
+            }
+            HeapAllocations.Count allocated = meter.stop();
+            assertTrue(Double.isFinite(loss), what + ": the metered steps' losses are not finite: " + loss);
+            if (allocated.bytes() <= allowed) {
+                return;
+            }
+            windows.add(allocated.bytes() + " bytes (" + allocated.bytes() / count + " a step), by thread "
+                    + allocated.byThread());
         }
-        HeapAllocations.Count allocated = meter.stop();
-        assertTrue(Double.isFinite(loss), what + ": the metered steps' losses are not finite: " + loss);
-        assertAllocationWithin(what, allocated, count, count, meteredEpochs, 0, extraPerStep);
+        fail(what + ": each of " + METERED_WINDOWS + " windows of " + count + " steps over " + meteredEpochs
+                + " whole epochs allocated over the " + allowed + " bytes allowed: " + String.join("; ", windows));
     }
 
     /**
@@ -358,11 +375,16 @@ abstract class TrainingConformanceTest {
                                         int epochs, long bytesPerEpoch, long extraPerStep) {
         assertEquals(expectedSteps, steps, what + ": steps in the metered window");
         assertTrue(steps > 0, what + ": the metered window ran no step");
-        long allowed = STRAY_BYTES_PER_WINDOW + steps * (maxBytesAllocatedPerStep() + extraPerStep + STRAY_BYTES_PER_STEP)
-                + epochs * bytesPerEpoch;
+        long allowed = allowance(steps, epochs, bytesPerEpoch, extraPerStep);
         assertTrue(allocated.bytes() <= allowed, what + ": " + steps + " steps over " + epochs + " whole epochs allocated "
                 + allocated.bytes() + " bytes (" + allocated.bytes() / steps + " a step), over the " + allowed
                 + " allowed; by thread: " + allocated.byThread());
+    }
+
+    /** The bytes a window of {@code steps} steps over {@code epochs} whole epochs may allocate. */
+    private long allowance(long steps, int epochs, long bytesPerEpoch, long extraPerStep) {
+        return STRAY_BYTES_PER_WINDOW + steps * (maxBytesAllocatedPerStep() + extraPerStep + STRAY_BYTES_PER_STEP)
+                + epochs * bytesPerEpoch;
     }
 
     /**

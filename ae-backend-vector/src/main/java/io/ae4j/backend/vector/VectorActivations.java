@@ -13,8 +13,13 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Sigmoid, tanh and softplus are computed in float32 from the Vector API's exp, tanh and log1p
  * (a few ulps, where the reference rounds a float64 result once), in forms that neither overflow
- * nor cancel: exp is only taken of {@code -|z|}. The tails shorter than a vector go to the
- * reference kernels.
+ * nor cancel: exp is only taken of {@code -|z|}; the logistic function is {@code 1 / (1 + e)} for
+ * z >= 0 and {@code e / (1 + e)} below, with {@code e = exp(-|z|)}, and softplus is
+ * {@code max(z, 0) + log1p(e)}. The tails shorter than a vector go to the reference kernels.
+ *
+ * <p>The formulas are written out in each loop rather than in helpers taking and returning vectors:
+ * where C2 does not inline such a helper (it judged the logistic one too large at colder call
+ * sites), every vector crossing the call is allocated as an object.
  */
 final class VectorActivations {
 
@@ -28,6 +33,7 @@ final class VectorActivations {
     static void forward(ActivationKind kind, float slope, float[] z, float[] output, int from, int to) {
         int i = from;
         int end = from + F.loopBound(to - from);
+        FloatVector one = FloatVector.broadcast(F, 1f);
         switch (kind) {
             case LINEAR:
                 System.arraycopy(z, from, output, from, to - from);
@@ -48,7 +54,9 @@ final class VectorActivations {
             }
             case SIGMOID:
                 for (; i < end; i += L) {
-                    sigmoid(FloatVector.fromArray(F, z, i)).intoArray(output, i);
+                    FloatVector x = FloatVector.fromArray(F, z, i);
+                    FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+                    one.blend(e, x.compare(VectorOperators.LT, 0f)).div(e.add(1f)).intoArray(output, i);
                 }
                 break;
             case TANH:
@@ -58,7 +66,9 @@ final class VectorActivations {
                 break;
             case SOFTPLUS:
                 for (; i < end; i += L) {
-                    softplus(FloatVector.fromArray(F, z, i)).intoArray(output, i);
+                    FloatVector x = FloatVector.fromArray(F, z, i);
+                    FloatVector smooth = x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
+                    FloatVector.zero(F).blend(x, x.compare(VectorOperators.GT, 0f)).add(smooth).intoArray(output, i);
                 }
                 break;
             default:
@@ -100,28 +110,20 @@ final class VectorActivations {
                     FloatVector.fromArray(F, gradient, i).mul(o.mul(o).neg().add(1f)).intoArray(gradient, i);
                 }
                 break;
-            case SOFTPLUS:
+            case SOFTPLUS: {
+                // softplus' = sigmoid(z), as in the forward pass.
+                FloatVector one = FloatVector.broadcast(F, 1f);
                 for (; i < end; i += L) {
-                    FloatVector derivative = sigmoid(FloatVector.fromArray(F, z, i));
+                    FloatVector x = FloatVector.fromArray(F, z, i);
+                    FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+                    FloatVector derivative = one.blend(e, x.compare(VectorOperators.LT, 0f)).div(e.add(1f));
                     FloatVector.fromArray(F, gradient, i).mul(derivative).intoArray(gradient, i);
                 }
                 break;
+            }
             default:
                 throw new AssertionError(kind);
         }
         ActivationKernels.backward(kind, slope, z, output, gradient, i, size);
-    }
-
-    /** The logistic function: {@code 1 / (1 + e)} for z >= 0, {@code e / (1 + e)} below, with {@code e = exp(-|z|)}. */
-    private static FloatVector sigmoid(FloatVector z) {
-        FloatVector e = z.abs().neg().lanewise(VectorOperators.EXP);
-        FloatVector numerator = FloatVector.broadcast(F, 1f).blend(e, z.compare(VectorOperators.LT, 0f));
-        return numerator.div(e.add(1f));
-    }
-
-    /** {@code max(z, 0) + log1p(exp(-|z|))}. */
-    private static FloatVector softplus(FloatVector z) {
-        FloatVector smooth = z.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
-        return FloatVector.zero(F).blend(z, z.compare(VectorOperators.GT, 0f)).add(smooth);
     }
 }

@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The fused optimizer updates of {@link OptimizerKernels}, one vector at a time with the same
  * float32 operations in the same order, so results equal the reference's bit for bit; the tail
  * shorter than a vector goes to the reference. Decoupled weight decay is applied only when
- * {@code decay != 0}, so that it never turns an infinite parameter into NaN.
+ * {@code decay != 0}, so that it never turns an infinite parameter into NaN. No helper takes or
+ * returns a vector: one that C2 left out of line would allocate every vector crossing it.
  */
 final class VectorUpdates {
 
@@ -22,7 +23,8 @@ final class VectorUpdates {
     static void sgd(float[] p, float[] g, float learningRate, float decay) {
         int end = F.loopBound(p.length);
         for (int i = 0; i < end; i += L) {
-            FloatVector w = decayed(p, i, decay);
+            FloatVector w = FloatVector.fromArray(F, p, i);
+            w = decay == 0f ? w : w.sub(w.mul(decay));
             w.sub(FloatVector.fromArray(F, g, i).mul(learningRate)).intoArray(p, i);
         }
         OptimizerKernels.sgd(p, g, learningRate, decay, end, p.length);
@@ -33,7 +35,8 @@ final class VectorUpdates {
                             float decay) {
         int end = F.loopBound(p.length);
         for (int i = 0; i < end; i += L) {
-            FloatVector w = decayed(p, i, decay);
+            FloatVector w = FloatVector.fromArray(F, p, i);
+            w = decay == 0f ? w : w.sub(w.mul(decay));
             FloatVector step = FloatVector.fromArray(F, g, i).mul(learningRate);
             FloatVector velocity = FloatVector.fromArray(F, v, i).mul(momentum).sub(step);
             velocity.intoArray(v, i);
@@ -53,7 +56,8 @@ final class VectorUpdates {
         float oneMinusBeta2 = 1f - beta2;
         int end = from + F.loopBound(to - from);
         for (int i = from; i < end; i += L) {
-            FloatVector w = decayed(p, i, decay);
+            FloatVector w = FloatVector.fromArray(F, p, i);
+            w = decay == 0f ? w : w.sub(w.mul(decay));
             FloatVector gi = FloatVector.fromArray(F, g, i);
             FloatVector mi = FloatVector.fromArray(F, m, i);
             FloatVector vi = FloatVector.fromArray(F, v, i);
@@ -71,18 +75,13 @@ final class VectorUpdates {
         float oneMinusRho = 1f - rho;
         int end = F.loopBound(p.length);
         for (int i = 0; i < end; i += L) {
-            FloatVector w = decayed(p, i, decay);
+            FloatVector w = FloatVector.fromArray(F, p, i);
+            w = decay == 0f ? w : w.sub(w.mul(decay));
             FloatVector gi = FloatVector.fromArray(F, g, i);
             FloatVector si = FloatVector.fromArray(F, s, i).mul(rho).add(gi.mul(oneMinusRho).mul(gi));
             si.intoArray(s, i);
             w.sub(gi.mul(learningRate).div(si.add(epsilon).sqrt())).intoArray(p, i);
         }
         OptimizerKernels.rmsProp(p, g, s, learningRate, rho, epsilon, decay, end, p.length);
-    }
-
-    /** {@code p[i..i+L)}, after {@code p -= decay * p} unless decay is 0. */
-    private static FloatVector decayed(float[] p, int i, float decay) {
-        FloatVector w = FloatVector.fromArray(F, p, i);
-        return decay == 0f ? w : w.sub(w.mul(decay));
     }
 }
