@@ -362,6 +362,8 @@ abstract class TrainingConformanceTest {
             }
             windows.add(allocated.bytes() + " bytes (" + allocated.bytes() / count + " a step), by thread "
                     + allocated.byThread());
+            System.err.println(what + ": metered window " + (window + 1) + " was over the allowance, "
+                    + windows.get(window) + "; metering another");
         }
         fail(what + ": each of " + METERED_WINDOWS + " windows of " + count + " steps over " + meteredEpochs
                 + " whole epochs allocated over the " + allowed + " bytes allowed: " + String.join("; ", windows));
