@@ -114,6 +114,11 @@ def main():
         peer_line = f"not measured: {args.torch_skipped}"
     else:
         peer_line = f"PyTorch {torch_version or 'unknown'}" + (f" (BLAS: {blas})" if blas else "")
+        if blas and blas.startswith("libblas"):
+            # Debian's python3-torch takes whichever libblas.so.3 the system provides; the reference
+            # BLAS measured 20 times slower than OpenBLAS on MNIST, which makes any ratio meaningless.
+            peer_line += (" **the reference BLAS, not OpenBLAS: these PyTorch figures are far below its best;"
+                          " `apt-get install libopenblas0-pthread` and run again**")
         if args.torch_isa:
             peer_line += f"; held to AVX2 like the JVMs: `{args.torch_isa}`"
     commands_path = os.path.join(args.out, "commands.txt")
