@@ -65,9 +65,9 @@ abstract class TrainingConformanceTest {
     /**
      * Windows metered before an allocation check fails. A deoptimisation inside a window sends
      * compiled SIMD kernels back to code that allocates every vector as an object until C2 has
-     * compiled them again, which on a busy 2-core machine took long enough to allocate 400 KB a
-     * step over a window of 1,000 steps. That happens once; what the steps themselves allocate
-     * recurs in every window.
+     * compiled them again; a build machine once metered 400 KB a step, on both threads, over a
+     * window of 1,000 steps, in a check that passes on every other run. Such an event happens
+     * once; what the steps themselves allocate recurs in every window.
      */
     private static final int METERED_WINDOWS = 3;
 
