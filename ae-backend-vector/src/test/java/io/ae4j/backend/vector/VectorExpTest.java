@@ -1,0 +1,144 @@
+package io.ae4j.backend.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ae4j.spi.ActivationKind;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backend's own exponential and the activations built on it: within an ulp or three of a
+ * float64 reference over a sweep of inputs, and the same bits whether the JIT has compiled the
+ * loops or not, at any vector width.
+ */
+class VectorExpTest {
+
+    /** A multiple of every vector length, so that the vector loops cover every input. */
+    private static final int SWEEP = 1 << 16;
+    /** A shorter sweep for the child JVMs, since interpreting the Vector API is slow. */
+    private static final int CHILD_SWEEP = 1 << 12;
+
+    /**
+     * Inputs from -120 to 120, denser near 0, with zeros, infinities and NaN at the front.
+     *
+     * @param count a multiple of every vector length
+     */
+    static float[] inputs(int count) {
+        float[] z = new float[count];
+        float[] special = {0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.MIN_VALUE,
+            -Float.MIN_VALUE, 1e-30f, -1e-30f, 0.625f, -0.625f, Math.nextDown(0.625f), 87.5f, -103.9f};
+        System.arraycopy(special, 0, z, 0, special.length);
+        for (int i = special.length; i < count; i++) {
+            double u = 2.0 * i / count - 1;   // in (-1, 1)
+            z[i] = (float) (120 * u * u * u);
+        }
+        return z;
+    }
+
+    /** exp(-|z|), exp(-2|z|), then sigmoid, tanh, softplus and softplus' derivative, each over the inputs. */
+    static float[][] results(float[] z) {
+        float[][] out = new float[6][z.length];
+        VectorExp.ofMinusAbs(z, 0, 1f, out[0], 0, z.length);
+        VectorExp.ofMinusAbs(z, 0, 2f, out[1], 0, z.length);
+        VectorActivations.forward(ActivationKind.SIGMOID, 0f, z, out[2], 0, z.length);
+        VectorActivations.forward(ActivationKind.TANH, 0f, z, out[3], 0, z.length);
+        VectorActivations.forward(ActivationKind.SOFTPLUS, 0f, z, out[4], 0, z.length);
+        Arrays.fill(out[5], 1f);
+        VectorActivations.backward(ActivationKind.SOFTPLUS, 0f, z, out[4], out[5], z.length);
+        return out;
+    }
+
+    @Test
+    void exponentialIsWithinAnUlpOfMathExp() {
+        float[] z = inputs(SWEEP);
+        float[][] out = results(z);
+        assertWithinUlps(z, out[0], x -> Math.exp(-Math.abs(x)), 1, "exp(-|z|)");
+        assertWithinUlps(z, out[1], x -> Math.exp(-2 * Math.abs(x)), 1, "exp(-2|z|)");
+        assertEquals(0f, out[0][2], "exp(-inf)");
+        assertTrue(Float.isNaN(out[0][4]), "exp(NaN)");
+    }
+
+    @Test
+    void activationsAreWithinAFewUlpsOfTheFloat64Reference() {
+        float[] z = inputs(SWEEP);
+        float[][] out = results(z);
+        assertWithinUlps(z, out[2], VectorExpTest::sigmoid, 2, "sigmoid");
+        assertWithinUlps(z, out[3], Math::tanh, 3, "tanh");
+        assertWithinUlps(z, out[4], x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), 3, "softplus");
+        assertWithinUlps(z, out[5], VectorExpTest::sigmoid, 2, "softplus'");
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(out[3][1]), "tanh(-0) is -0");
+    }
+
+    /**
+     * The JIT compiles these loops after a few thousand calls; a child JVM that only interprets
+     * them, and one that uses 128-bit vectors, must give the bits this one gives compiled.
+     */
+    @Test
+    void interpretedCompiledAndNarrowerVectorsGiveTheSameBits() throws IOException, InterruptedException {
+        float[] z = inputs(CHILD_SWEEP);
+        for (int i = 0; i < 2_000; i++) {
+            results(Arrays.copyOf(z, 1024));
+        }
+        String here = fingerprint(results(z));
+        assertEquals(here, child("-Xint"), "interpreted");
+        assertEquals(here, child("-D" + VectorLanes.BITS_PROPERTY + "=128"), "128-bit vectors");
+    }
+
+    /** One hash per result array, in order. */
+    static String fingerprint(float[][] results) {
+        List<String> hashes = new ArrayList<>();
+        for (float[] result : results) {
+            hashes.add(Integer.toHexString(Arrays.hashCode(result)));
+        }
+        return String.join(" ", hashes);
+    }
+
+    /** Prints the fingerprint of this sweep's results, for a child JVM. */
+    public static void main(String[] args) {
+        System.out.println(fingerprint(results(inputs(CHILD_SWEEP))));
+    }
+
+    private static String child(String option) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // The tests may run on the module path; the child takes both paths as its class path.
+        String classPath = Stream.of(System.getProperty("jdk.module.path"), System.getProperty("java.class.path"))
+                .filter(Objects::nonNull).collect(Collectors.joining(File.pathSeparator));
+        Process process = new ProcessBuilder(java.toString(), "--add-modules", "jdk.incubator.vector", option,
+                "-cp", classPath, VectorExpTest.class.getName())
+                .redirectErrorStream(true).start();
+        String printed = new String(process.getInputStream().readAllBytes()).replaceAll("WARNING: Using incubator modules.*\\R", "").trim();
+        assertEquals(0, process.waitFor(), "the child JVM (" + option + ") failed: " + printed);
+        return printed;
+    }
+
+    private static double sigmoid(double x) {
+        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+
+    private static void assertWithinUlps(float[] z, float[] actual, DoubleUnaryOperator reference, int ulps, String what) {
+        for (int i = 0; i < z.length; i++) {
+            float expected = (float) reference.applyAsDouble(z[i]);
+            if (Float.isNaN(expected)) {
+                assertTrue(Float.isNaN(actual[i]), what + " of NaN is NaN");
+                continue;
+            }
+            // Counted in steps between adjacent floats of one sign, which also counts subnormals.
+            long distance = Math.abs((long) Float.floatToIntBits(Math.abs(expected)) - Float.floatToIntBits(Math.abs(actual[i])));
+            if (distance > ulps || Math.signum(expected) * Math.signum(actual[i]) < 0) {
+                assertArrayEquals(new float[] {expected}, new float[] {actual[i]},
+                        what + " of " + z[i] + " (input " + i + ") is " + distance + " ulps off, more than " + ulps);
+            }
+        }
+    }
+}
