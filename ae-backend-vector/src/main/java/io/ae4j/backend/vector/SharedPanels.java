@@ -4,10 +4,12 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The packed micro-panels of B for one product split over threads. Every thread multiplies its
- * rows by all of B, so each would otherwise pack all of B; here each micro-panel is packed once,
- * by the first thread that needs it, and the others use it.
+ * rows by all of B, so each would otherwise pack all of B; here each block of B is cut into one
+ * group of micro-panels per thread, each group is packed once, by the first thread that needs it,
+ * and the others use it. Groups rather than single panels, because a group is packed a row of B
+ * at a time: one panel alone reads 64 bytes from each row, a page apart, and waits on memory.
  *
- * <p>A thread only ever waits for a panel that another thread is packing at that moment, never
+ * <p>A thread only ever waits for a group that another thread is packing at that moment, never
  * for a thread that has not started, so a split whose shares run one after another on a single
  * thread, or queue behind another split's, cannot deadlock.
  */
@@ -21,17 +23,20 @@ final class SharedPanels {
     private float[] panels = new float[0];
     private AtomicIntegerArray states = new AtomicIntegerArray(0);
     private int rows;
+    private int threads = 1;
 
     /**
      * Makes room for a product's panels, all to be packed. Called by the splitting thread before
      * the split: handing the shares to the pool publishes it to their threads.
      *
      * @param floats the size of all of B's panels
-     * @param count the number of micro-panels
+     * @param count at least the number of groups of micro-panels
      * @param rows the rows of the product, which its threads share out
+     * @param threads the threads sharing them
      */
-    void reset(int floats, int count, int rows) {
+    void reset(int floats, int count, int rows, int threads) {
         this.rows = rows;
+        this.threads = Math.max(1, threads);
         if (panels.length < floats) {
             panels = new float[floats];
         }
@@ -44,14 +49,20 @@ final class SharedPanels {
         }
     }
 
+    /** The micro-panels of a group in a block of {@code count}: the block shared out between the threads. */
+    int groupSize(int count) {
+        return (count + threads - 1) / threads;
+    }
+
     /**
      * Where in a block of {@code count} panels the thread whose rows start at {@code from} begins:
-     * as far into the block as its rows are into the product. Threads that all began at the first
-     * panel would move in step, one packing each panel while the others waited for it; staggered,
-     * each packs its own part of the block while the others pack theirs.
+     * at the group as far into the block as its rows are into the product, rounded. Threads that
+     * all began at the first group would move in step, one packing while the others waited for
+     * it; staggered, each packs its own group while the others pack theirs.
      */
     int firstPanel(int from, int count) {
-        return (int) ((long) count * from / Math.max(1, rows));
+        long group = (2L * threads * from + rows) / (2L * Math.max(1, rows));
+        return (int) Math.min(group, threads - 1) * groupSize(count) % Math.max(1, count);
     }
 
     /** All of B's panels, block after block, as {@code VectorGemm.rows} lays them out. */
@@ -60,9 +71,9 @@ final class SharedPanels {
     }
 
     /**
-     * Returns once micro-panel {@code index}, {@code op(b)[pc..pc+kc)[col..col+width)}, is packed at
-     * {@code panels()[offset..)}: packs it if no thread has begun to, else waits for the thread
-     * that has.
+     * Returns once group {@code index}, {@code op(b)[pc..pc+kc)[col..col+width)}, is packed at
+     * {@code panels()[offset..)} as by {@link VectorGemm#packPanelsB}: packs it if no thread has
+     * begun to, else waits for the thread that has.
      *
      * @throws IllegalStateException if the thread packing it failed
      */
@@ -75,7 +86,7 @@ final class SharedPanels {
         if (state == EMPTY && states.compareAndSet(index, EMPTY, PACKING)) {
             boolean packed = false;
             try {
-                VectorGemm.packPanelB(transposeB, b, n, k, pc, kc, col, width, panels, offset);
+                VectorGemm.packPanelsB(transposeB, b, n, k, pc, kc, col, width, panels, offset);
                 packed = true;
             } finally {
                 states.set(index, packed ? PACKED : FAILED);   // a volatile write: publishes the panel
@@ -83,7 +94,7 @@ final class SharedPanels {
             return;
         }
         while ((state = states.get(index)) == PACKING) {
-            Thread.onSpinWait();    // about a microsecond: one panel's copy
+            Thread.onSpinWait();    // tens of microseconds at most: one group's copy
         }
         if (state == FAILED) {
             throw new IllegalStateException("another thread of this matrix product failed while packing its right "

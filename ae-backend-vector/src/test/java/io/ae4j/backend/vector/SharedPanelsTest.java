@@ -36,7 +36,7 @@ class SharedPanelsTest {
     /** The panel of op(b)[1..4)[col..col+width), packed on its own, NR wide. */
     private static float[] packedAlone(boolean transposeB, float[] b, int col, int width) {
         float[] panel = new float[3 * NR];
-        VectorGemm.packPanelB(transposeB, b, 7, 5, 1, 3, col, width, panel, 0);
+        VectorGemm.packPanelsB(transposeB, b, 7, 5, 1, 3, col, width, panel, 0);
         return panel;
     }
 
@@ -45,7 +45,7 @@ class SharedPanelsTest {
         for (boolean transposeB : new boolean[] {false, true}) {
             float[] b = counting(35, 1f);
             SharedPanels shared = new SharedPanels();
-            shared.reset(2 * 3 * NR, 2, 1);
+            shared.reset(2 * 3 * NR, 2, 1, 1);
             shared.ensure(1, transposeB, b, 7, 5, 1, 3, 2, 5, 3 * NR);
             float[] panel = Arrays.copyOfRange(shared.panels(), 3 * NR, 6 * NR);
             assertArrayEquals(packedAlone(transposeB, b, 2, 5), panel, "transposeB " + transposeB);
@@ -57,22 +57,44 @@ class SharedPanelsTest {
     }
 
     @Test
-    void eachThreadStartsAsFarIntoTheBlockAsItsRowsAreIntoTheProduct() {
+    void eachThreadStartsAtTheGroupAsFarIntoTheBlockAsItsRowsAreIntoTheProduct() {
         SharedPanels shared = new SharedPanels();
-        shared.reset(0, 0, 256);
+        shared.reset(0, 0, 256, 3);
+        assertEquals(6, shared.groupSize(16), "16 panels in groups for 3 threads");
         assertEquals(0, shared.firstPanel(0, 16));
-        assertEquals(8, shared.firstPanel(128, 16));
-        assertEquals(10, shared.firstPanel(171, 16));
-        assertEquals(0, shared.firstPanel(128, 1));
+        assertEquals(6, shared.firstPanel(84, 16), "rows 84 of 256 round to the second group");
+        assertEquals(12, shared.firstPanel(171, 16));
+        assertEquals(12, shared.firstPanel(255, 16), "never past the last group");
+        assertEquals(0, shared.firstPanel(171, 1), "a block of one panel has one group");
+        assertEquals(1, shared.groupSize(1));
+    }
+
+    @Test
+    void aGroupOfPanelsIsPackedAsItsPanelsAreOneByOne() {
+        int n = 3 * NR + 5;
+        float[] b = counting(4 * n, 1f);
+        for (boolean transposeB : new boolean[] {false, true}) {
+            float[] together = new float[4 * 3 * 4 * NR];
+            VectorGemm.packPanelsB(transposeB, b, n, 4, 1, 3, 2, 2 * NR + 3, together, 5);
+            float[] alone = new float[together.length];
+            for (int j = 0; j < 2 * NR + 3; j += NR) {
+                VectorGemm.packPanelsB(transposeB, b, n, 4, 1, 3, 2 + j, Math.min(NR, 2 * NR + 3 - j), alone, 5 + j * 3);
+            }
+            assertArrayEquals(alone, together, "transposeB " + transposeB);
+            // By hand, without a transpose: element (p, col + j) of the second panel, p = 1, j = 4.
+            if (!transposeB) {
+                assertEquals(b[(1 + 1) * n + 2 + NR + 4], together[5 + NR * 3 + NR + 4]);
+            }
+        }
     }
 
     @Test
     void aResetPacksTheNextProductsBAfresh() {
         SharedPanels shared = new SharedPanels();
-        shared.reset(3 * NR, 1, 1);
+        shared.reset(3 * NR, 1, 1, 1);
         shared.ensure(0, false, counting(35, 1f), 7, 5, 1, 3, 0, 7, 0);
         float[] next = counting(35, 100f);
-        shared.reset(3 * NR, 1, 1);
+        shared.reset(3 * NR, 1, 1, 1);
         shared.ensure(0, false, next, 7, 5, 1, 3, 0, 7, 0);
         assertArrayEquals(packedAlone(false, next, 0, 7), Arrays.copyOf(shared.panels(), 3 * NR));
     }
@@ -87,7 +109,7 @@ class SharedPanelsTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int round = 0; round < 20; round++) {
-                shared.reset(panels * 3 * NR, panels, 1);
+                shared.reset(panels * 3 * NR, panels, 1, threads);
                 CyclicBarrier start = new CyclicBarrier(threads);
                 List<Future<float[]>> seen = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
@@ -103,7 +125,7 @@ class SharedPanelsTest {
                 }
                 float[] expected = new float[panels * 3 * NR];
                 for (int i = 0; i < panels; i++) {
-                    VectorGemm.packPanelB(false, b, n, 3, 0, 3, i * NR, NR, expected, i * 3 * NR);
+                    VectorGemm.packPanelsB(false, b, n, 3, 0, 3, i * NR, NR, expected, i * 3 * NR);
                 }
                 for (Future<float[]> view : seen) {
                     assertArrayEquals(expected, view.get(30, TimeUnit.SECONDS), "round " + round);
@@ -117,7 +139,7 @@ class SharedPanelsTest {
     @Test
     void aFailedPackingIsReportedToTheOthersNotWaitedFor() {
         SharedPanels shared = new SharedPanels();
-        shared.reset(3 * NR, 1, 1);
+        shared.reset(3 * NR, 1, 1, 1);
         float[] tooShort = new float[4];
         assertThrows(ArrayIndexOutOfBoundsException.class,
                 () -> shared.ensure(0, false, tooShort, 7, 5, 1, 3, 0, 7, 0));
