@@ -201,7 +201,7 @@ final class VectorGemm {
             // side in one row of a, so each row of a is read once, in order, for every panel.
             // (A separate constant-length loop for whole panels made these products 5% faster on
             // Zen 3, but C2 then compiled the products of the kit's wide model into code that
-            // allocated 0.3-0.7 MB a step in most JVMs: this method is inlined into rows, which is
+            // allocated 0.3-0.7 MB a step in 3 of 4 test runs: this method is inlined into rows, which is
             // near C2's limits.)
             for (int p = 0; p < kc; p++) {
                 int source = (pc + p) * aCols + ic;
