@@ -200,9 +200,8 @@ final class VectorGemm {
             // op(a)'s rows are a's columns: a depth step's values for the whole block lie side by
             // side in one row of a, so each row of a is read once, in order, for every panel.
             // (A separate constant-length loop for whole panels made these products 5% faster on
-            // Zen 3, but C2 then compiled the products of the kit's wide model into code that
-            // allocated 0.3-0.7 MB a step in 3 of 4 test runs: this method is inlined into rows, which is
-            // near C2's limits.)
+            // Zen 3, but the kit's wide model then allocated 0.3-0.7 MB a step on the calling thread
+            // in 3 of 4 test runs, a JIT decision whose cause was not pinned down; not worth it.)
             for (int p = 0; p < kc; p++) {
                 int source = (pc + p) * aCols + ic;
                 for (int ir = 0, d = p * MR; ir < mc; ir += MR, d += MR * kc) {
