@@ -30,8 +30,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Large products split the rows of {@code C} over a {@link RowSplitter} in multiples of
  * {@code MR}. Each thread packs its own panels of A; the panels of B, which every thread needs
- * whole, are packed once into {@link SharedPanels} by whichever thread needs each first. Panels
- * are allocated once and kept. Products too small to repay packing go to the shared
+ * whole, are packed once into {@link SharedPanels}, a group of panels at a time, by whichever
+ * thread needs each group first. Panels are allocated once and kept. Products too small to repay packing go to the shared
  * {@link BlockedGemm}.
  */
 final class VectorGemm {
@@ -102,17 +102,17 @@ final class VectorGemm {
 
     /**
      * Rows {@code from..to-1} of the product, blocked and packed. With {@code shared}, B's panels
-     * come from there, packed by whichever thread of the split needs each first; without, this
-     * thread packs each block of B itself.
+     * come from there, each group packed by whichever thread of the split needs it first; without,
+     * this thread packs each block of B itself.
      */
     private static void rows(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols,
                              float[] b, float beta, float[] c, int n, int k, int from, int to, SharedPanels shared) {
-        if (alpha == 0f) {
+        // With beta == 0 and a product to add, the first depth block overwrites c: no zero-fill.
+        if (alpha == 0f || beta != 0f) {
             scale(beta, c, from * n, to * n);
-            return;     // as in BLAS, a and b are then not read, so NaN there does not reach c
         }
-        if (beta != 0f) {
-            scale(beta, c, from * n, to * n);
+        if (alpha == 0f) {
+            return;     // as in BLAS, a and b are then not read, so NaN there does not reach c
         }
         Panels panels = PANELS.get();
         // Blocks of even depth and height: k = 784 in blocks of at most 256 runs 4 x 196 rather
