@@ -43,7 +43,7 @@ final class VectorActivations {
 
     /** Below this |z|, tanh comes from its polynomial. */
     private static final float TANH_POLYNOMIAL_BELOW = 0.625f;
-    /** {@code tanh(x) = x + x u (R0 + R1 u + ... + R4 u^4)}, {@code u = x^2}, for |x| below 0.625. */
+    /** {@code tanh(x) = x (1 + u (R0 + R1 u + ... + R4 u^4))}, {@code u = x^2}, for |x| below 0.625. */
     private static final float R0 = -0.33333284f;
     private static final float R1 = 0.13331491f;
     private static final float R2 = -0.053743485f;
