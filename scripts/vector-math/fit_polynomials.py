@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fits the polynomials of the vector backend's exp, log1p and tanh (VectorExp.java and VectorActivations.java).
+"""Fits the polynomials of the vector backend's exp, log1p and tanh (VectorExp.java and VectorActivation.java).
 
 Each is a weighted least-squares fit on Chebyshev nodes, refined by reweighting towards the
 points of largest error (a Lawson iteration, which converges to the minimax fit), computed in

@@ -62,9 +62,10 @@ public final class VectorBackend extends HeapBackend {
             return;
         }
         // Activate each row right after adding the bias, while it is still in L1.
+        VectorActivation activation = VectorActivation.of(kind);
         for (int row = 0; row < z.length; row += cols) {
             VectorArithmetic.addRow(z, row, bias);
-            VectorActivations.forward(kind, slope, z, output, row, row + cols);
+            activation.forward(slope, z, output, row, row + cols);
         }
     }
 
@@ -74,7 +75,7 @@ public final class VectorBackend extends HeapBackend {
             super.activationBackward(kind, slope, z, output, gradient);
             return;
         }
-        VectorActivations.backward(kind, slope, z, output, gradient, gradient.length);
+        VectorActivation.of(kind).backward(slope, z, output, gradient, gradient.length);
     }
 
     @Override

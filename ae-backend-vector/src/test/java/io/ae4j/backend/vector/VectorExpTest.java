@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ae4j.spi.ActivationKind;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,11 +50,11 @@ class VectorExpTest {
         float[][] out = new float[6][z.length];
         VectorExp.ofMinusAbs(z, 0, 1f, out[0], 0, z.length);
         VectorExp.ofMinusAbs(z, 0, 2f, out[1], 0, z.length);
-        VectorActivations.forward(ActivationKind.SIGMOID, 0f, z, out[2], 0, z.length);
-        VectorActivations.forward(ActivationKind.TANH, 0f, z, out[3], 0, z.length);
-        VectorActivations.forward(ActivationKind.SOFTPLUS, 0f, z, out[4], 0, z.length);
+        VectorActivation.SIGMOID.forward(0f, z, out[2], 0, z.length);
+        VectorActivation.TANH.forward(0f, z, out[3], 0, z.length);
+        VectorActivation.SOFTPLUS.forward(0f, z, out[4], 0, z.length);
         Arrays.fill(out[5], 1f);
-        VectorActivations.backward(ActivationKind.SOFTPLUS, 0f, z, out[4], out[5], z.length);
+        VectorActivation.SOFTPLUS.backward(0f, z, out[4], out[5], z.length);
         return out;
     }
 
