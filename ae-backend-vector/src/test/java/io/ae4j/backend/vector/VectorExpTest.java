@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,12 +104,7 @@ class VectorExpTest {
     }
 
     private static String child(String option) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        // The tests may run on the module path; the child takes both paths as its class path.
-        String classPath = Stream.of(System.getProperty("jdk.module.path"), System.getProperty("java.class.path"))
-                .filter(Objects::nonNull).collect(Collectors.joining(File.pathSeparator));
-        Process process = new ProcessBuilder(java.toString(), "--add-modules", "jdk.incubator.vector", option,
-                "-cp", classPath, VectorExpTest.class.getName())
+        Process process = new ProcessBuilder(ChildJvm.command(VectorExpTest.class, List.of(option)))
                 .redirectErrorStream(true).start();
         String printed = new String(process.getInputStream().readAllBytes()).replaceAll("WARNING: Using incubator modules.*\\R", "").trim();
         assertEquals(0, process.waitFor(), "the child JVM (" + option + ") failed: " + printed);
