@@ -45,6 +45,7 @@ enum VectorActivation {
 
         @Override
         void backward(float slope, float[] z, float[] output, float[] gradient, int size) {
+            // The derivative is 1: the gradient passes unchanged.
         }
     },
 
