@@ -24,8 +24,9 @@ import jdk.incubator.vector.VectorSpecies;
  * </ul>
  * Like {@link VectorExp}, they use the basic operations only, so that the results do not depend
  * on whether the JIT has compiled the loop. The polynomials' coefficients come from
- * {@code scripts/vector-math/fit_polynomials.py}. The tails shorter than a vector go to the
- * reference kernels.
+ * {@code scripts/vector-math/fit_polynomials.py}. The tails shorter than a vector go through the
+ * same formula, padded to one vector, so that the width does not change a result; the other
+ * activations' tails go to the reference kernels, which give the same bits.
  *
  * <p>Each activation is a class of its own (an enum constant with a body), called through a
  * virtual method, so that C2 compiles each one's loops as a unit of their own, or inlines the one
@@ -96,7 +97,7 @@ enum VectorActivation {
                 FloatVector e = FloatVector.fromArray(F, output, i);
                 one.blend(e, x.compare(VectorOperators.LT, 0f)).div(e.add(1f)).intoArray(output, i);
             }
-            ActivationKernels.forward(kind, slope, z, output, i, to);
+            forwardTail(slope, z, output, i, to);
         }
 
         @Override
@@ -130,7 +131,7 @@ enum VectorActivation {
                 FloatVector near = u.fma(R4, R3).fma(u, r2).fma(u, r1).fma(u, r0).fma(u, one).mul(x);
                 near.blend(far, x.abs().compare(VectorOperators.GE, TANH_POLYNOMIAL_BELOW)).intoArray(output, i);
             }
-            ActivationKernels.forward(kind, slope, z, output, i, to);
+            forwardTail(slope, z, output, i, to);
         }
 
         @Override
@@ -162,7 +163,7 @@ enum VectorActivation {
                 FloatVector log1p = twoS.mul(w).fma(w.fma(Q3, Q2).fma(w, q1).fma(w, q0), twoS);
                 FloatVector.zero(F).blend(x, x.compare(VectorOperators.GT, 0f)).add(log1p).intoArray(output, i);
             }
-            ActivationKernels.forward(kind, slope, z, output, i, to);
+            forwardTail(slope, z, output, i, to);
         }
 
         @Override
@@ -181,7 +182,7 @@ enum VectorActivation {
                     FloatVector.fromArray(F, gradient, chunk + k).mul(derivative).intoArray(gradient, chunk + k);
                 }
             }
-            ActivationKernels.backward(kind, slope, z, output, gradient, end, size);
+            backwardTail(slope, z, output, gradient, end, size);
         }
     };
 
@@ -206,11 +207,14 @@ enum VectorActivation {
     /** Room for the exponentials of softplus' derivative, a chunk at a time; a multiple of every vector length. */
     private static final ThreadLocal<float[]> EXPONENTIALS = ThreadLocal.withInitial(() -> new float[1024]);
 
+    /** One vector each of input, output and gradient, for the tails. */
+    private static final ThreadLocal<float[][]> TAILS = ThreadLocal.withInitial(() -> new float[3][L]);
+
     /** The loops of each kind, by ordinal; a kind with no constant here fails the class's initialization. */
     private static final VectorActivation[] OF_KIND = Arrays.stream(ActivationKind.values())
             .map(kind -> valueOf(kind.name())).toArray(VectorActivation[]::new);
 
-    /** The kind whose semantics these loops have; the scalar tails go to its reference kernels. */
+    /** The kind whose semantics these loops have; its reference kernels take the tails they compute to the same bits. */
     final ActivationKind kind;
 
     VectorActivation(ActivationKind kind) {
@@ -230,6 +234,39 @@ enum VectorActivation {
      * {@code activation(z)} and stands in for {@code z} for sigmoid and tanh.
      */
     abstract void backward(float slope, float[] z, float[] output, float[] gradient, int size);
+
+    /**
+     * {@link #forward} over {@code [from, to)}, shorter than a vector, padded with zeros to one
+     * whole vector: these elements then get the vector formula's bits. Where a row's tail begins
+     * depends on the vector width, and the reference's float64 formula rounds some values
+     * differently, so this keeps a model's bits the same at every width.
+     */
+    final void forwardTail(float slope, float[] z, float[] output, int from, int to) {
+        if (from == to) {
+            return;
+        }
+        float[][] tail = TAILS.get();
+        Arrays.fill(tail[0], 0f);
+        System.arraycopy(z, from, tail[0], 0, to - from);
+        forward(slope, tail[0], tail[1], 0, L);
+        System.arraycopy(tail[1], 0, output, from, to - from);
+    }
+
+    /** {@link #backward} over {@code [from, size)}, shorter than a vector, padded as in {@link #forwardTail}. */
+    final void backwardTail(float slope, float[] z, float[] output, float[] gradient, int from, int size) {
+        if (from == size) {
+            return;
+        }
+        float[][] tail = TAILS.get();
+        for (float[] buffer : tail) {
+            Arrays.fill(buffer, 0f);
+        }
+        System.arraycopy(z, from, tail[0], 0, size - from);
+        System.arraycopy(output, from, tail[1], 0, size - from);
+        System.arraycopy(gradient, from, tail[2], 0, size - from);
+        backward(slope, tail[0], tail[1], tail[2], L);
+        System.arraycopy(tail[2], 0, gradient, from, size - from);
+    }
 
     /** ReLU's and leaky ReLU's derivative: 1 where z > 0, {@code negativeSlope} elsewhere. */
     private static void rectifierBackward(ActivationKind kind, float negativeSlope, float[] z, float[] output,

@@ -53,6 +53,31 @@ class VectorExpTest {
         return out;
     }
 
+    /**
+     * An input in a tail shorter than a vector gets the bits it gets inside a vector. Where a
+     * row's tail begins depends on the vector width, so otherwise a model's bits would too.
+     */
+    @Test
+    void anInputInATailGetsTheBitsItGetsInAVector() {
+        float[] z = inputs(SWEEP);
+        float[][] out = results(z);
+        VectorActivation[] activations = {VectorActivation.SIGMOID, VectorActivation.TANH, VectorActivation.SOFTPLUS};
+        float[] output = new float[1];
+        float[] gradient = new float[1];
+        for (int i = 0; i < z.length; i += 7) {
+            float[] one = {z[i]};
+            for (int a = 0; a < activations.length; a++) {
+                activations[a].forward(0f, one, output, 0, 1);
+                assertEquals(Float.floatToIntBits(out[2 + a][i]), Float.floatToIntBits(output[0]),
+                        activations[a] + " of " + z[i] + " alone against inside a vector");
+            }
+            gradient[0] = 1f;
+            VectorActivation.SOFTPLUS.backward(0f, one, output, gradient, 1);
+            assertEquals(Float.floatToIntBits(out[5][i]), Float.floatToIntBits(gradient[0]),
+                    "softplus' of " + z[i] + " alone against inside a vector");
+        }
+    }
+
     @Test
     void exponentialIsWithinAnUlpOfMathExp() {
         float[] z = inputs(SWEEP);
