@@ -1,7 +1,6 @@
 package io.ae4j.backend.vector;
 
 import io.ae4j.spi.ActivationKind;
-import io.ae4j.spi.kernels.ActivationKernels;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -9,8 +8,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Activations and their derivatives over ranges of row-major float arrays, one vector at a time
- * with a scalar tail, with the semantics of {@link io.ae4j.spi.kernels.ActivationKernels}.
+ * Activations and their derivatives over ranges of row-major float arrays, one vector at a time,
+ * with the semantics of {@link io.ae4j.spi.kernels.ActivationKernels}.
  *
  * <p>Sigmoid, tanh and softplus are computed in float32 (within a few ulps, where the reference
  * rounds a float64 result once) in forms that neither overflow nor cancel, from
@@ -24,104 +23,96 @@ import jdk.incubator.vector.VectorSpecies;
  * </ul>
  * Like {@link VectorExp}, they use the basic operations only, so that the results do not depend
  * on whether the JIT has compiled the loop. The polynomials' coefficients come from
- * {@code scripts/vector-math/fit_polynomials.py}. The tails shorter than a vector go through the
- * same formula, padded to one vector, so that the width does not change a result; the other
- * activations' tails go to the reference kernels, which give the same bits.
+ * {@code scripts/vector-math/fit_polynomials.py}. A range's tail, shorter than a vector, goes
+ * through the same loop, padded with zeros to one vector. Where a row's tail begins depends on
+ * the vector width, and the reference's float64 formulas round some values differently, so this
+ * keeps a model's bits the same at every width.
  *
- * <p>Each activation is a class of its own (an enum constant with a body), called through a
- * virtual method, so that C2 compiles each one's loops as a unit of their own, or inlines the one
- * or two a model uses. With all six in one method behind a switch, C2 reached its node budget
- * part-way through inlining the Vector API calls, and a vector left to a call not inlined is
- * allocated as an object: 260 KB a step in the kit's wide model, in some runs and not others. For
- * the same reason, the formulas are written out in each loop rather than in helpers taking and
- * returning vectors.
+ * <p>C2 removes the objects that vectors are made of only where it compiles their code whole, and
+ * how much it compiles in one unit is limited; a vector it does not remove is allocated, once per
+ * loop iteration. So each activation is a class of its own (an enum constant with a body), called
+ * through a virtual method, which C2 compiles as a unit of its own or inlines for the one or two
+ * activations a model uses; the loops are reached from one call site, the padded tail included;
+ * and the formulas are written out in each loop rather than in helpers taking and returning
+ * vectors. With all six activations in one method behind a switch, or with a tail that called
+ * the loops again, C2 compiled some runs with allocating loops: 165-260 KB a step in the kit's
+ * wide model.
  */
 enum VectorActivation {
 
-    LINEAR(ActivationKind.LINEAR) {
+    LINEAR {
         @Override
-        void forward(float slope, float[] z, float[] output, int from, int to) {
+        void forwardVectors(float slope, float[] z, float[] output, int from, int to) {
             System.arraycopy(z, from, output, from, to - from);
         }
 
         @Override
-        void backward(float slope, float[] z, float[] output, float[] gradient, int size) {
+        void backwardVectors(float slope, float[] z, float[] output, float[] gradient, int from, int to) {
             // The derivative is 1: the gradient passes unchanged.
         }
     },
 
-    RELU(ActivationKind.RELU) {
+    RELU {
         @Override
-        void forward(float slope, float[] z, float[] output, int from, int to) {
-            int i = from;
-            for (int end = from + F.loopBound(to - from); i < end; i += L) {
+        void forwardVectors(float slope, float[] z, float[] output, int from, int to) {
+            for (int i = from; i < to; i += L) {
                 FloatVector x = FloatVector.fromArray(F, z, i);
                 // Blend, not max: NaN and -0 map to +0 as in the reference's z > 0 ? z : 0.
                 FloatVector.zero(F).blend(x, x.compare(VectorOperators.GT, 0f)).intoArray(output, i);
             }
-            ActivationKernels.forward(kind, slope, z, output, i, to);
         }
 
         @Override
-        void backward(float slope, float[] z, float[] output, float[] gradient, int size) {
-            rectifierBackward(kind, 0f, z, output, gradient, size);
+        void backwardVectors(float slope, float[] z, float[] output, float[] gradient, int from, int to) {
+            rectifierBackward(0f, z, gradient, from, to);
         }
     },
 
-    LEAKY_RELU(ActivationKind.LEAKY_RELU) {
+    LEAKY_RELU {
         @Override
-        void forward(float slope, float[] z, float[] output, int from, int to) {
-            int i = from;
-            for (int end = from + F.loopBound(to - from); i < end; i += L) {
+        void forwardVectors(float slope, float[] z, float[] output, int from, int to) {
+            for (int i = from; i < to; i += L) {
                 FloatVector x = FloatVector.fromArray(F, z, i);
                 x.mul(slope).blend(x, x.compare(VectorOperators.GT, 0f)).intoArray(output, i);
             }
-            ActivationKernels.forward(kind, slope, z, output, i, to);
         }
 
         @Override
-        void backward(float slope, float[] z, float[] output, float[] gradient, int size) {
-            rectifierBackward(kind, slope, z, output, gradient, size);
+        void backwardVectors(float slope, float[] z, float[] output, float[] gradient, int from, int to) {
+            rectifierBackward(slope, z, gradient, from, to);
         }
     },
 
-    SIGMOID(ActivationKind.SIGMOID) {
+    SIGMOID {
         @Override
-        void forward(float slope, float[] z, float[] output, int from, int to) {
-            int i = from;
-            int end = from + F.loopBound(to - from);
-            VectorExp.ofMinusAbs(z, from, 1f, output, from, end - from);
+        void forwardVectors(float slope, float[] z, float[] output, int from, int to) {
+            VectorExp.ofMinusAbs(z, from, 1f, output, from, to - from);
             FloatVector one = FloatVector.broadcast(F, 1f);
-            for (; i < end; i += L) {
+            for (int i = from; i < to; i += L) {
                 FloatVector x = FloatVector.fromArray(F, z, i);
                 FloatVector e = FloatVector.fromArray(F, output, i);
                 one.blend(e, x.compare(VectorOperators.LT, 0f)).div(e.add(1f)).intoArray(output, i);
             }
-            forwardTail(slope, z, output, i, to);
         }
 
         @Override
-        void backward(float slope, float[] z, float[] output, float[] gradient, int size) {
-            int i = 0;
-            for (int end = F.loopBound(size); i < end; i += L) {
+        void backwardVectors(float slope, float[] z, float[] output, float[] gradient, int from, int to) {
+            for (int i = from; i < to; i += L) {
                 FloatVector o = FloatVector.fromArray(F, output, i);
                 FloatVector.fromArray(F, gradient, i).mul(o.mul(o.neg().add(1f))).intoArray(gradient, i);
             }
-            ActivationKernels.backward(kind, slope, z, output, gradient, i, size);
         }
     },
 
-    TANH(ActivationKind.TANH) {
+    TANH {
         @Override
-        void forward(float slope, float[] z, float[] output, int from, int to) {
-            int i = from;
-            int end = from + F.loopBound(to - from);
-            VectorExp.ofMinusAbs(z, from, 2f, output, from, end - from);
+        void forwardVectors(float slope, float[] z, float[] output, int from, int to) {
+            VectorExp.ofMinusAbs(z, from, 2f, output, from, to - from);
             FloatVector one = FloatVector.broadcast(F, 1f);
             FloatVector r2 = FloatVector.broadcast(F, R2);
             FloatVector r1 = FloatVector.broadcast(F, R1);
             FloatVector r0 = FloatVector.broadcast(F, R0);
-            for (; i < end; i += L) {
+            for (int i = from; i < to; i += L) {
                 FloatVector x = FloatVector.fromArray(F, z, i);
                 FloatVector e2 = FloatVector.fromArray(F, output, i);
                 FloatVector far = one.sub(e2).div(e2.add(1f));
@@ -131,30 +122,25 @@ enum VectorActivation {
                 FloatVector near = u.fma(R4, R3).fma(u, r2).fma(u, r1).fma(u, r0).fma(u, one).mul(x);
                 near.blend(far, x.abs().compare(VectorOperators.GE, TANH_POLYNOMIAL_BELOW)).intoArray(output, i);
             }
-            forwardTail(slope, z, output, i, to);
         }
 
         @Override
-        void backward(float slope, float[] z, float[] output, float[] gradient, int size) {
-            int i = 0;
-            for (int end = F.loopBound(size); i < end; i += L) {
+        void backwardVectors(float slope, float[] z, float[] output, float[] gradient, int from, int to) {
+            for (int i = from; i < to; i += L) {
                 FloatVector o = FloatVector.fromArray(F, output, i);
                 FloatVector.fromArray(F, gradient, i).mul(o.mul(o).neg().add(1f)).intoArray(gradient, i);
             }
-            ActivationKernels.backward(kind, slope, z, output, gradient, i, size);
         }
     },
 
-    SOFTPLUS(ActivationKind.SOFTPLUS) {
+    SOFTPLUS {
         @Override
-        void forward(float slope, float[] z, float[] output, int from, int to) {
-            int i = from;
-            int end = from + F.loopBound(to - from);
-            VectorExp.ofMinusAbs(z, from, 1f, output, from, end - from);
+        void forwardVectors(float slope, float[] z, float[] output, int from, int to) {
+            VectorExp.ofMinusAbs(z, from, 1f, output, from, to - from);
             FloatVector q2 = FloatVector.broadcast(F, Q2);
             FloatVector q1 = FloatVector.broadcast(F, Q1);
             FloatVector q0 = FloatVector.broadcast(F, Q0);
-            for (; i < end; i += L) {
+            for (int i = from; i < to; i += L) {
                 FloatVector x = FloatVector.fromArray(F, z, i);
                 FloatVector e = FloatVector.fromArray(F, output, i);
                 FloatVector s = e.div(e.add(2f));
@@ -163,17 +149,15 @@ enum VectorActivation {
                 FloatVector log1p = twoS.mul(w).fma(w.fma(Q3, Q2).fma(w, q1).fma(w, q0), twoS);
                 FloatVector.zero(F).blend(x, x.compare(VectorOperators.GT, 0f)).add(log1p).intoArray(output, i);
             }
-            forwardTail(slope, z, output, i, to);
         }
 
         @Override
-        void backward(float slope, float[] z, float[] output, float[] gradient, int size) {
+        void backwardVectors(float slope, float[] z, float[] output, float[] gradient, int from, int to) {
             // softplus' = sigmoid(z), as in the forward pass, from exponentials a chunk at a time.
-            int end = F.loopBound(size);
             FloatVector one = FloatVector.broadcast(F, 1f);
             float[] e = EXPONENTIALS.get();
-            for (int chunk = 0; chunk < end; chunk += e.length) {
-                int length = Math.min(e.length, end - chunk);
+            for (int chunk = from; chunk < to; chunk += e.length) {
+                int length = Math.min(e.length, to - chunk);
                 VectorExp.ofMinusAbs(z, chunk, 1f, e, 0, length);
                 for (int k = 0; k < length; k += L) {
                     FloatVector x = FloatVector.fromArray(F, z, chunk + k);
@@ -182,7 +166,6 @@ enum VectorActivation {
                     FloatVector.fromArray(F, gradient, chunk + k).mul(derivative).intoArray(gradient, chunk + k);
                 }
             }
-            backwardTail(slope, z, output, gradient, end, size);
         }
     };
 
@@ -214,71 +197,71 @@ enum VectorActivation {
     private static final VectorActivation[] OF_KIND = Arrays.stream(ActivationKind.values())
             .map(kind -> valueOf(kind.name())).toArray(VectorActivation[]::new);
 
-    /** The kind whose semantics these loops have; its reference kernels take the tails they compute to the same bits. */
-    final ActivationKind kind;
-
-    VectorActivation(ActivationKind kind) {
-        this.kind = kind;
-    }
-
     /** The loops of {@code kind}. */
     static VectorActivation of(ActivationKind kind) {
         return OF_KIND[kind.ordinal()];
     }
 
     /** {@code output[from..to) = activation(z[from..to))}; {@code z} is not modified. */
-    abstract void forward(float slope, float[] z, float[] output, int from, int to);
+    final void forward(float slope, float[] z, float[] output, int from, int to) {
+        int end = from + F.loopBound(to - from);
+        float[][] tail = end < to ? TAILS.get() : null;
+        // The whole vectors, then the tail padded with zeros to one vector (see the class comment),
+        // through one call site, so that C2 inlines these loops once into a caller.
+        for (int pass = 0; pass < (tail == null ? 1 : 2); pass++) {
+            boolean padded = pass == 1;
+            if (padded) {
+                pad(tail[0], z, end, to);
+            }
+            forwardVectors(slope, padded ? tail[0] : z, padded ? tail[1] : output, padded ? 0 : from, padded ? L : end);
+        }
+        if (tail != null) {
+            System.arraycopy(tail[1], 0, output, end, to - end);
+        }
+    }
 
     /**
      * {@code gradient[0..size) *= activation'(z)}, in place; {@code output} holds
      * {@code activation(z)} and stands in for {@code z} for sigmoid and tanh.
      */
-    abstract void backward(float slope, float[] z, float[] output, float[] gradient, int size);
-
-    /**
-     * {@link #forward} over {@code [from, to)}, shorter than a vector, padded with zeros to one
-     * whole vector: these elements then get the vector formula's bits. Where a row's tail begins
-     * depends on the vector width, and the reference's float64 formula rounds some values
-     * differently, so this keeps a model's bits the same at every width.
-     */
-    final void forwardTail(float slope, float[] z, float[] output, int from, int to) {
-        if (from == to) {
-            return;
+    final void backward(float slope, float[] z, float[] output, float[] gradient, int size) {
+        int end = F.loopBound(size);
+        float[][] tail = end < size ? TAILS.get() : null;
+        for (int pass = 0; pass < (tail == null ? 1 : 2); pass++) {
+            boolean padded = pass == 1;
+            if (padded) {
+                pad(tail[0], z, end, size);
+                pad(tail[1], output, end, size);
+                pad(tail[2], gradient, end, size);
+            }
+            backwardVectors(slope, padded ? tail[0] : z, padded ? tail[1] : output, padded ? tail[2] : gradient,
+                    0, padded ? L : end);
         }
-        float[][] tail = TAILS.get();
-        Arrays.fill(tail[0], 0f);
-        System.arraycopy(z, from, tail[0], 0, to - from);
-        forward(slope, tail[0], tail[1], 0, L);
-        System.arraycopy(tail[1], 0, output, from, to - from);
+        if (tail != null) {
+            System.arraycopy(tail[2], 0, gradient, end, size - end);
+        }
     }
 
-    /** {@link #backward} over {@code [from, size)}, shorter than a vector, padded as in {@link #forwardTail}. */
-    final void backwardTail(float slope, float[] z, float[] output, float[] gradient, int from, int size) {
-        if (from == size) {
-            return;
-        }
-        float[][] tail = TAILS.get();
-        for (float[] buffer : tail) {
-            Arrays.fill(buffer, 0f);
-        }
-        System.arraycopy(z, from, tail[0], 0, size - from);
-        System.arraycopy(output, from, tail[1], 0, size - from);
-        System.arraycopy(gradient, from, tail[2], 0, size - from);
-        backward(slope, tail[0], tail[1], tail[2], L);
-        System.arraycopy(tail[2], 0, gradient, from, size - from);
+    /** {@link #forward} over {@code [from, to)}, a whole number of vectors. */
+    abstract void forwardVectors(float slope, float[] z, float[] output, int from, int to);
+
+    /** {@link #backward} over {@code [from, to)}, a whole number of vectors. */
+    abstract void backwardVectors(float slope, float[] z, float[] output, float[] gradient, int from, int to);
+
+    /** {@code vector = source[from..to)} followed by zeros; {@code to - from} is under a vector. */
+    private static void pad(float[] vector, float[] source, int from, int to) {
+        Arrays.fill(vector, 0f);
+        System.arraycopy(source, from, vector, 0, to - from);
     }
 
-    /** ReLU's and leaky ReLU's derivative: 1 where z > 0, {@code negativeSlope} elsewhere. */
-    private static void rectifierBackward(ActivationKind kind, float negativeSlope, float[] z, float[] output,
-                                          float[] gradient, int size) {
+    /** ReLU's and leaky ReLU's derivative over whole vectors: 1 where z > 0, {@code negativeSlope} elsewhere. */
+    private static void rectifierBackward(float negativeSlope, float[] z, float[] gradient, int from, int to) {
         // Multiplied, not blended, so that an infinite gradient times 0 is NaN as in the reference.
         FloatVector negative = FloatVector.broadcast(F, negativeSlope);
         FloatVector one = FloatVector.broadcast(F, 1f);
-        int i = 0;
-        for (int end = F.loopBound(size); i < end; i += L) {
+        for (int i = from; i < to; i += L) {
             VectorMask<Float> positive = FloatVector.fromArray(F, z, i).compare(VectorOperators.GT, 0f);
             FloatVector.fromArray(F, gradient, i).mul(negative.blend(one, positive)).intoArray(gradient, i);
         }
-        ActivationKernels.backward(kind, negativeSlope, z, output, gradient, i, size);
     }
 }
