@@ -25,6 +25,10 @@ public final class VectorBackend extends HeapBackend {
      */
     private static final int MIN_VECTOR_LENGTH = 1024;
 
+    static {
+        DispatchProfiles.prime();
+    }
+
     private final RowSplitter threads;
     private final int minVectorLength;
 
