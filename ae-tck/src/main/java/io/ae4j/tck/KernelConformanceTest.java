@@ -528,6 +528,37 @@ abstract class KernelConformanceTest {
     }
 
     @Test
+    void optimizerStatesBelowTheSmallestNormalFloatAreStoredAsZero() {
+        // With a zero gradient, each state decays once: from a subnormal value to a smaller one,
+        // which is stored as zero, and from a normal one to a normal one, which is kept. Long
+        // enough for the vector loops and their tails.
+        int n = 1031;
+        float[] start = new float[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = i % 2 == 0 ? 1e-39f : 1e-30f;
+        }
+        Tensor zero = tensor(new float[n], 1, n);
+        Tensor m = tensor(start, 1, n);
+        Tensor v = tensor(start, 1, n);
+        Tensor s = tensor(start, 1, n);
+        Tensor velocity = tensor(start, 1, n);
+        backend.adamUpdate(tensor(new float[n], 1, n), zero, m, v, 1e-3f, 0.9f, 0.999f, 1e-7f, 0);
+        backend.rmsPropUpdate(tensor(new float[n], 1, n), zero, s, 1e-3f, 0.9f, 1e-7f, 0);
+        backend.sgdUpdate(tensor(new float[n], 1, n), zero, velocity, 0.1f, 0.9f, false, 0);
+        String[] names = {"adam m", "adam v", "rmsprop s", "momentum velocity"};
+        Tensor[] states = {m, v, s, velocity};
+        for (int k = 0; k < states.length; k++) {
+            float[] after = values(states[k]);
+            for (int i = 0; i < n; i++) {
+                if (i % 2 == 0 ? after[i] != 0f : !(after[i] >= Float.MIN_NORMAL)) {
+                    fail(names[k] + " element " + i + ": from " + start[i] + " with a zero gradient to " + after[i]
+                            + "; a subnormal state must be stored as zero, a normal one kept");
+                }
+            }
+        }
+    }
+
+    @Test
     void rmsPropOverSeveralSteps() {
         compareUpdates("rmsprop", 4, (p, g, s, t) -> backend.rmsPropUpdate(p, g, s[0], 1e-3f, 0.9f, 1e-7f, 0.002f),
                 (p, g, s, t) -> Float64Kernels.rmsProp(p, g, s[0], 1e-3f, 0.9f, 1e-7f, 0.002f), 1);

@@ -4,6 +4,12 @@ package io.ae4j.spi.kernels;
  * Fused optimizer updates, one pass over the parameters {@code [from, to)}, with the formulas of Keras.
  * Each first applies decoupled weight decay {@code p -= decay * p}, skipped when {@code decay} is
  * 0 so that an infinite parameter does not turn into NaN.
+ *
+ * <p>Velocities and moments that fall below the smallest normal float are stored as zero.
+ * Arithmetic on subnormal floats runs some 30 times slower, and a state that decays geometrically
+ * never leaves them ({@code 0.999f * v} rounds back to {@code v}), so every parameter whose
+ * gradient has stayed zero for long, such as the weights of a pixel that is blank in every image,
+ * would slow every later step. So small a state moves a parameter by under 1e-33.
  */
 public final class OptimizerKernels {
 
@@ -52,7 +58,7 @@ public final class OptimizerKernels {
                 w -= decay * w;
             }
             float step = learningRate * g[i];
-            float velocity = momentum * v[i] - step;
+            float velocity = flushed(momentum * v[i] - step);
             v[i] = velocity;
             p[i] = w + (nesterov ? momentum * velocity - step : velocity);
         }
@@ -84,8 +90,8 @@ public final class OptimizerKernels {
                 w -= decay * w;
             }
             float gi = g[i];
-            float mi = m[i] + oneMinusBeta1 * (gi - m[i]);
-            float vi = v[i] + oneMinusBeta2 * (gi * gi - v[i]);
+            float mi = flushed(m[i] + oneMinusBeta1 * (gi - m[i]));
+            float vi = flushed(v[i] + oneMinusBeta2 * (gi * gi - v[i]));
             m[i] = mi;
             v[i] = vi;
             p[i] = w - stepSize * mi / ((float) Math.sqrt(vi) + epsilon);
@@ -115,9 +121,14 @@ public final class OptimizerKernels {
                 w -= decay * w;
             }
             float gi = g[i];
-            float si = rho * s[i] + oneMinusRho * gi * gi;
+            float si = flushed(rho * s[i] + oneMinusRho * gi * gi);
             s[i] = si;
             p[i] = w - learningRate * gi / (float) Math.sqrt(si + epsilon);
         }
+    }
+
+    /** {@code x}, or zero if its magnitude is under {@link Float#MIN_NORMAL}; NaN stays NaN. */
+    private static float flushed(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
     }
 }

@@ -4,11 +4,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.transforms.comparison.CompareAndSet;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * Optimizer updates as ND4J operations on FLOAT arrays of one shape, with the formulas and the
@@ -46,6 +48,7 @@ final class Nd4jUpdates {
         decay(p, decay);
         Nd4j.exec(new ScalarMultiplication(v, momentum));
         Nd4j.exec(new Axpy(g, v, v, -learningRate));
+        flushSubnormals(v);
         if (!nesterov) {
             Nd4j.exec(new Axpy(v, p, p, 1.0));
             return;
@@ -67,6 +70,8 @@ final class Nd4jUpdates {
         INDArray update = Nd4jScratch.floats(0, p);
         Nd4j.exec(new AdamUpdater(g, v, m, update, v, m, stepSize, beta1, beta2, epsilon, NO_BIAS_CORRECTION));
         Nd4j.exec(new Axpy(update, p, p, -1.0));
+        flushSubnormals(m);
+        flushSubnormals(v);
     }
 
     /**
@@ -82,11 +87,21 @@ final class Nd4jUpdates {
         Nd4j.exec(new MulOp(a, g, a));
         Nd4j.exec(new ScalarMultiplication(s, rho));
         Nd4j.exec(new Axpy(a, s, s, 1.0));
+        flushSubnormals(s);
         Nd4j.exec(new ScalarAdd(s, null, a, epsilon));
         Nd4j.exec(new Sqrt(a, a));
         Nd4j.exec(new ScalarMultiplication(g, null, b, learningRate));
         Nd4j.exec(new DivOp(b, a, b));
         Nd4j.exec(new Axpy(b, p, p, -1.0));
+    }
+
+    /**
+     * Stores the subnormal elements of an optimizer's state as zero, as {@code OptimizerKernels}
+     * does and for its reasons: a state decaying through them never reaches zero by itself, and
+     * arithmetic on them is many times slower.
+     */
+    private static void flushSubnormals(INDArray state) {
+        Nd4j.exec(new CompareAndSet(state, 0.0, Conditions.absLessThan(Float.MIN_NORMAL)));
     }
 
     /** Decoupled weight decay {@code p -= decay * p}, skipped for 0 so that infinity does not become NaN. */

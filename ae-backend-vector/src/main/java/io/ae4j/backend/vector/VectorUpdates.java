@@ -2,6 +2,7 @@ package io.ae4j.backend.vector;
 
 import io.ae4j.spi.kernels.OptimizerKernels;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -39,6 +40,7 @@ final class VectorUpdates {
             w = decay == 0f ? w : w.sub(w.mul(decay));
             FloatVector step = FloatVector.fromArray(F, g, i).mul(learningRate);
             FloatVector velocity = FloatVector.fromArray(F, v, i).mul(momentum).sub(step);
+            velocity = velocity.blend(0f, velocity.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             velocity.intoArray(v, i);
             w.add(nesterov ? velocity.mul(momentum).sub(step) : velocity).intoArray(p, i);
         }
@@ -63,6 +65,9 @@ final class VectorUpdates {
             FloatVector vi = FloatVector.fromArray(F, v, i);
             mi = mi.add(gi.sub(mi).mul(oneMinusBeta1));
             vi = vi.add(gi.mul(gi).sub(vi).mul(oneMinusBeta2));
+            // Subnormal states are stored as zero, as in OptimizerKernels.
+            mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+            vi = vi.blend(0f, vi.compare(VectorOperators.LT, Float.MIN_NORMAL));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             w.sub(mi.mul(stepSize).div(vi.sqrt().add(epsilon))).intoArray(p, i);
@@ -79,6 +84,7 @@ final class VectorUpdates {
             w = decay == 0f ? w : w.sub(w.mul(decay));
             FloatVector gi = FloatVector.fromArray(F, g, i);
             FloatVector si = FloatVector.fromArray(F, s, i).mul(rho).add(gi.mul(oneMinusRho).mul(gi));
+            si = si.blend(0f, si.compare(VectorOperators.LT, Float.MIN_NORMAL));
             si.intoArray(s, i);
             w.sub(gi.mul(learningRate).div(si.add(epsilon).sqrt())).intoArray(p, i);
         }
