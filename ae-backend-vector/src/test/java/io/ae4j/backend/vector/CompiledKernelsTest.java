@@ -68,6 +68,38 @@ class CompiledKernelsTest {
                 "calls of the Vector API that C2 left to the API's Java fallback in a compiled kernel (compiled method: callee, reason)");
     }
 
+    @Test
+    void theLogReaderReportsBothWaysToTheFallback(@TempDir Path directory) throws IOException {
+        // Lines as C2 writes them (trimmed): one kernel with a Vector API call it did not inline,
+        // one where it stopped guessing classes before a call, and a level-3 (C1) task it ignores.
+        Path log = directory.resolve("compilation.xml");
+        Files.write(log, List.of(
+                "<task compile_id='1' method='io.ae4j.backend.vector.VectorGemm kernel8x2 (II)V' bytes='900'>",
+                "<klass id='10' name='jdk/incubator/vector/FloatVector' flags='1025'/>",
+                "<method id='11' holder='10' name='fma' flags='17' bytes='12'/>",
+                "<call method='11' count='5000' inline='1'/>",
+                "<inline_fail reason='NodeCountInliningCutoff'/>",
+                "<task_done success='1'/>",
+                "</task>",
+                "<task compile_id='2' method='io.ae4j.backend.vector.VectorExp ofMinusAbs (II)V' bytes='300'>",
+                "<klass id='20' name='jdk/incubator/vector/FloatVector' flags='1025'/>",
+                "<method id='21' holder='20' name='intoArray' flags='17' bytes='46'/>",
+                "<call method='21' count='5000' inline='1'/>",
+                "<observe trap='class_check' count='0' mcount='0' ccount='104'/>",
+                "<call method='21' count='5000' inline='1'/>",
+                "</task>",
+                "<task compile_id='3' method='io.ae4j.backend.vector.VectorExp ofMinusAbs (II)V' bytes='300' level='3'>",
+                "<klass id='20' name='jdk/incubator/vector/FloatVector' flags='1025'/>",
+                "<method id='21' holder='20' name='intoArray' flags='17' bytes='46'/>",
+                "<call method='21' count='5000' inline='1'/>",
+                "<inline_fail reason='too big'/>",
+                "</task>"));
+        assertEquals(new TreeSet<>(List.of(
+                "io.ae4j.backend.vector.VectorGemm.kernel8x2: jdk.incubator.vector.FloatVector.fma, NodeCountInliningCutoff",
+                "io.ae4j.backend.vector.VectorExp.ofMinusAbs: jdk.incubator.vector.FloatVector.intoArray and the calls"
+                        + " after it, after 104 class-check traps")), callsLeftToTheFallback(log));
+    }
+
     /** Whether this is HotSpot with C2, whose node budget is the flag asked for. */
     private static boolean hasC2() {
         HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
@@ -89,6 +121,7 @@ class CompiledKernelsTest {
         Map<String, String> methods = new HashMap<>();
         String task = null;
         String callee = null;
+        String trapsSeen = null;
         // Latin-1 reads any byte, so a stray non-ASCII name cannot stop the scan.
         try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
             for (String line : (Iterable<String>) lines::iterator) {
@@ -101,6 +134,7 @@ class CompiledKernelsTest {
                     String[] method = attributes.getOrDefault("method", "").split(" ");
                     boolean c2 = attributes.getOrDefault("level", "4").equals("4");
                     task = c2 && method.length > 1 && method[0].startsWith("io.ae4j.") ? method[0] + "." + method[1] : null;
+                    trapsSeen = null;
                 } else if (task == null) {
                     continue;
                 } else if (line.startsWith("<klass ")) {
@@ -109,14 +143,19 @@ class CompiledKernelsTest {
                     methods.put(attributes.get("id"), classes.get(attributes.get("holder")) + "." + attributes.get("name"));
                 } else if (line.startsWith("<call ")) {
                     callee = methods.get(attributes.get("method"));
+                    if (trapsSeen != null && callee != null && VECTOR_API.matcher(callee).matches()) {
+                        calls.add(task + ": " + callee + " and the calls after it, after " + trapsSeen
+                                + " class-check traps");
+                        trapsSeen = null;
+                    }
                 } else if (line.startsWith("<inline_fail ") && callee != null && VECTOR_API.matcher(callee).matches()
                         && !attributes.get("reason").equals("call site not reached")) {
                     // A call site not reached yet is compiled as a trap that recompiles, not as a call.
                     calls.add(task + ": " + callee + ", " + attributes.get("reason"));
                 } else if (line.startsWith("<observe trap='class_check' count='0' mcount=")) {
                     // Past its limit of class-check traps, C2 guesses no vector's class: the API's
-                    // intrinsics then fail, and nothing else in the log says so.
-                    calls.add(task + ": every call after " + attributes.get("ccount") + " class-check traps");
+                    // calls compiled after that fall back, and nothing else in the log says so.
+                    trapsSeen = attributes.get("ccount");
                 }
             }
         }
