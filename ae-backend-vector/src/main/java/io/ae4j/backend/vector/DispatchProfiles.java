@@ -21,8 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * loops and the 8 x 2 micro-kernel among them.
  *
  * <p>Running all of them here first fills the operators' caches and gives those two methods
- * profiles of many classes, which C2 compiles without guards that could trap. It takes about
- * {@value #ROUNDS} rounds of a dozen operations, some milliseconds.
+ * profiles of many classes, which C2 compiles without guards that could trap. The
+ * {@value #ROUNDS} rounds of a dozen operations take about 0.1 s, once per JVM.
  */
 final class DispatchProfiles {
 

@@ -227,6 +227,7 @@ enum VectorActivation {
     final void backward(float slope, float[] z, float[] output, float[] gradient, int size) {
         int end = F.loopBound(size);
         float[][] tail = end < size ? TAILS.get() : null;
+        // As in forward: the whole vectors, then the padded tail, through one call site.
         for (int pass = 0; pass < (tail == null ? 1 : 2); pass++) {
             boolean padded = pass == 1;
             if (padded) {
