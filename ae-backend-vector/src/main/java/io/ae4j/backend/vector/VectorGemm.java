@@ -29,10 +29,12 @@ import jdk.incubator.vector.VectorSpecies;
  * speed. Edge blocks are padded with zeros in the panels and go through a small tile.
  *
  * <p>Large products split the rows of {@code C} over a {@link RowSplitter} in multiples of
- * {@code MR}. Each thread packs its own panels of A; the panels of B, which every thread needs
- * whole, are packed once into {@link SharedPanels}, a group of panels at a time, by whichever
- * thread needs each group first. Panels are allocated once and kept. Products too small to repay packing go to the shared
- * {@link BlockedGemm}.
+ * {@code MR}. Each thread packs its own panels of A and of B, as a single-thread product does.
+ * The threads could share B's panels, each packing part of them, but every panel one core writes
+ * and the other reads crosses between the cores' caches, and again when it is rewritten for the
+ * next product: on a Xeon with AVX-512, sharing them made products at 256 x 784 x 256 7% slower
+ * and cost as much as packing all of B again. Panels are allocated once and kept. Products too
+ * small to repay packing go to the shared {@link BlockedGemm}.
  */
 final class VectorGemm {
 
@@ -57,11 +59,6 @@ final class VectorGemm {
      * costs about as much. Splitting MNIST's 256 x 256 x 64 products measured 3% faster steps.
      */
     private static final long PARALLEL_VOLUME = 128L * 128 * 128;
-    /**
-     * Largest packed B that split products share, in floats (16 MiB); a larger B is packed block
-     * by block by each thread, as single-thread products are, rather than held whole.
-     */
-    private static final int SHARED_B_FLOATS = 1 << 22;
 
     /** The tile the first depth block starts from when C's old values do not count. */
     private static final float[] ZEROS = new float[MR * NR];
@@ -86,27 +83,21 @@ final class VectorGemm {
             return;
         }
         if (volume < PARALLEL_VOLUME) {
-            rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, 0, m, null);
+            rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, 0, m);
             return;
         }
         Split split = SPLITS.get();
-        // As many threads as the splitter will use: one per share of MR-row units.
-        int threads = Math.min(splitter.threads(), (m + MR - 1) / MR);
-        split.set(transposeA, transposeB, alpha, a, aCols, b, beta, c, m, n, k, threads);
+        split.set(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k);
         try {
             splitter.split(split, m, MR);
         } finally {
-            split.set(false, false, 0f, null, 0, null, 0f, null, 0, 0, 0, 1);   // holds no matrix between calls
+            split.set(false, false, 0f, null, 0, null, 0f, null, 0, 0);   // holds no matrix between calls
         }
     }
 
-    /**
-     * Rows {@code from..to-1} of the product, blocked and packed. With {@code shared}, B's panels
-     * come from there, each group packed by whichever thread of the split needs it first; without,
-     * this thread packs each block of B itself.
-     */
+    /** Rows {@code from..to-1} of the product, blocked and packed by this thread. */
     private static void rows(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols,
-                             float[] b, float beta, float[] c, int n, int k, int from, int to, SharedPanels shared) {
+                             float[] b, float beta, float[] c, int n, int k, int from, int to) {
         // With beta == 0 and a product to add, the first depth block overwrites c: no zero-fill.
         if (alpha == 0f || beta != 0f) {
             scale(beta, c, from * n, to * n);
@@ -119,20 +110,11 @@ final class VectorGemm {
         // than 3 x 256 and a thin 16 whose packing and write-back cost as much as a full block.
         int kBlock = evenBlock(k, KC, 1);
         int mBlock = evenBlock(to - from, MC, MR);
-        float[] bPanels = shared == null ? panels.b : shared.panels();
-        int block = 0;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += kBlock, block++) {
+            for (int pc = 0; pc < k; pc += kBlock) {
                 int kc = Math.min(kBlock, k - pc);
-                // Where this block's panels start: all of op(B) is packed, block after block, when shared.
-                int bBase = shared == null ? 0 : jc * k + pc * paddedWidth(nc);
-                if (shared == null) {
-                    packPanelsB(transposeB, b, n, k, pc, kc, jc, nc, bPanels, 0);
-                }
-                int panelCount = (nc + NR - 1) / NR;
-                int first = shared == null ? 0 : shared.firstPanel(from, panelCount);
-                int groupSize = shared == null ? panelCount : shared.groupSize(panelCount);
+                packPanelsB(transposeB, b, n, k, pc, kc, jc, nc, panels.b);
                 for (int ic = from; ic < to; ic += mBlock) {
                     int mc = Math.min(mBlock, to - ic);
                     packA(transposeA, alpha, a, aCols, ic, mc, pc, kc, panels.a);
@@ -141,27 +123,15 @@ final class VectorGemm {
                     // down a column of tiles instead touched a new set of rows of C with each tile, which
                     // the caches do not prefetch: at 512 x 1024 x 1024 on Zen 3, 10-20% slower.
                     for (int ir = 0; ir < mc; ir += MR) {
-                        for (int q = 0; q < panelCount; q++) {
-                            int jr = (q + first < panelCount ? q + first : q + first - panelCount) * NR;
-                            int width = Math.min(NR, nc - jr);
-                            if (shared != null && ic == from && ir == 0) {
-                                int group = jr / NR / groupSize;
-                                int groupCol = group * groupSize * NR;
-                                shared.ensure(block * (NC / NR) + group, transposeB, b, n, k, pc, kc, jc + groupCol,
-                                        Math.min(groupSize * NR, nc - groupCol), bBase + groupCol * kc);
-                            }
-                            tile(pc > 0 || beta != 0f, panels.a, ir * kc, bPanels, bBase + jr * kc, kc, c,
-                                    (ic + ir) * n + jc + jr, n, Math.min(MR, mc - ir), width, panels.tile);
+                        for (int jr = 0; jr < nc; jr += NR) {
+                            tile(pc > 0 || beta != 0f, panels.a, ir * kc, panels.b, jr * kc, kc, c,
+                                    (ic + ir) * n + jc + jr, n, Math.min(MR, mc - ir), Math.min(NR, nc - jr),
+                                    panels.tile);
                         }
                     }
                 }
             }
         }
-    }
-
-    /** {@code width} rounded up to whole micro-panels of B. */
-    private static int paddedWidth(int width) {
-        return (width + NR - 1) / NR * NR;
     }
 
     /**
@@ -245,7 +215,7 @@ final class VectorGemm {
 
     /**
      * Packs {@code op(b)[pc..pc+kc)[col..col+width)} into micro-panels of NR columns, one after
-     * another from {@code panel[offset]}, each {@code kc * NR} long; the columns past
+     * another from {@code panel[0]}, each {@code kc * NR} long; the columns past
      * {@code width} in the last are zeros. {@code b} is {@code k x n}, or {@code n x k} if
      * {@code transposeB}.
      *
@@ -257,17 +227,17 @@ final class VectorGemm {
      * runs already.
      */
     static void packPanelsB(boolean transposeB, float[] b, int n, int k, int pc, int kc, int col, int width,
-                            float[] panel, int offset) {
+                            float[] panel) {
         int whole = transposeB ? 0 : width / NR;
         for (int p = 0, s = pc * n + col; p < kc; p++, s += n) {
-            for (int j = 0, d = offset + p * NR; j < whole; j++, d += kc * NR) {
+            for (int j = 0, d = p * NR; j < whole; j++, d += kc * NR) {
                 for (int v = 0; v < NR; v += L) {
                     FloatVector.fromArray(F, b, s + j * NR + v).intoArray(panel, d + v);
                 }
             }
         }
         for (int j = whole * NR; j < width; j += NR) {
-            packPanelB(transposeB, b, n, k, pc, kc, col + j, Math.min(NR, width - j), panel, offset + j * kc);
+            packPanelB(transposeB, b, n, k, pc, kc, col + j, Math.min(NR, width - j), panel, j * kc);
         }
     }
 
@@ -279,7 +249,23 @@ final class VectorGemm {
     private static void packPanelB(boolean transposeB, float[] b, int n, int k, int pc, int kc, int col, int width,
                            float[] panel, int offset) {
         if (transposeB) {
-            for (int j = 0; j < width; j++) {
+            // Four rows of b at a time, so that a depth step writes four neighbouring values of the
+            // panel rather than one: packing a transposed B took 21% less time (68 against 87 us for
+            // 784 x 256, AVX-512). Eight rows at a time were no faster than one.
+            int j = 0;
+            for (; j + 4 <= width; j += 4) {
+                int s0 = (col + j) * k + pc;
+                int s1 = s0 + k;
+                int s2 = s1 + k;
+                int s3 = s2 + k;
+                for (int p = 0, d = offset + j; p < kc; p++, d += NR) {
+                    panel[d] = b[s0 + p];
+                    panel[d + 1] = b[s1 + p];
+                    panel[d + 2] = b[s2 + p];
+                    panel[d + 3] = b[s3 + p];
+                }
+            }
+            for (; j < width; j++) {
                 for (int p = 0, s = (col + j) * k + pc, d = offset + j; p < kc; p++, d += NR) {
                     panel[d] = b[s + p];
                 }
@@ -470,12 +456,11 @@ final class VectorGemm {
     }
 
     /**
-     * The arguments of one split product and the panels of B its threads share; one per calling
-     * thread, reused, so that a split allocates nothing once B's panels have grown to size.
+     * The arguments of one split product; one per calling thread, reused, so that a split
+     * allocates nothing.
      */
     private static final class Split implements RowSplitter.RowRange {
 
-        private final SharedPanels shared = new SharedPanels();
         private boolean transposeA;
         private boolean transposeB;
         private float alpha;
@@ -486,11 +471,9 @@ final class VectorGemm {
         private float[] c;
         private int n;
         private int k;
-        /** Whether B is small enough to share; a larger one is packed by each thread, block by block. */
-        private boolean sharing;
 
         void set(boolean transposeA, boolean transposeB, float alpha, float[] a, int aCols, float[] b, float beta,
-                 float[] c, int m, int n, int k, int threads) {
+                 float[] c, int n, int k) {
             this.transposeA = transposeA;
             this.transposeB = transposeB;
             this.alpha = alpha;
@@ -501,17 +484,11 @@ final class VectorGemm {
             this.c = c;
             this.n = n;
             this.k = k;
-            long floats = (long) k * paddedWidth(n);
-            sharing = b != null && floats <= SHARED_B_FLOATS;
-            if (sharing) {
-                int blocks = (n + NC - 1) / NC * ((k + KC - 1) / KC);
-                shared.reset((int) floats, blocks * (NC / NR), m, threads);
-            }
         }
 
         @Override
         public void run(int from, int to) {
-            rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, from, to, sharing ? shared : null);
+            rows(transposeA, transposeB, alpha, a, aCols, b, beta, c, n, k, from, to);
         }
     }
 
