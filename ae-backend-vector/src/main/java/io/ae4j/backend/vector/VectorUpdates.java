@@ -67,7 +67,7 @@ final class VectorUpdates {
             vi = vi.add(gi.mul(gi).sub(vi).mul(oneMinusBeta2));
             // Subnormal states are stored as zero, as in OptimizerKernels.
             mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
-            vi = vi.blend(0f, vi.compare(VectorOperators.LT, Float.MIN_NORMAL));
+            vi = vi.blend(0f, vi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             w.sub(mi.mul(stepSize).div(vi.sqrt().add(epsilon))).intoArray(p, i);
@@ -84,7 +84,7 @@ final class VectorUpdates {
             w = decay == 0f ? w : w.sub(w.mul(decay));
             FloatVector gi = FloatVector.fromArray(F, g, i);
             FloatVector si = FloatVector.fromArray(F, s, i).mul(rho).add(gi.mul(oneMinusRho).mul(gi));
-            si = si.blend(0f, si.compare(VectorOperators.LT, Float.MIN_NORMAL));
+            si = si.blend(0f, si.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             si.intoArray(s, i);
             w.sub(gi.mul(learningRate).div(si.add(epsilon).sqrt())).intoArray(p, i);
         }
