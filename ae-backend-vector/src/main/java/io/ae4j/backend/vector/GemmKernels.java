@@ -25,7 +25,7 @@ final class GemmKernels {
      * same tile. The test is on a constant, so C2 keeps only the one call.
      */
     static void kernel(float[] a, int aOffset, float[] b, int bOffset, int kc, float[] source, int from,
-                               int fromStride, float[] target, int to, int toStride) {
+                       int fromStride, float[] target, int to, int toStride) {
         if (GemmTile.ROWS == 8) {
             kernel8x2(a, aOffset, b, bOffset, kc, source, from, fromStride, target, to, toStride);
         } else if (GemmTile.ROWS == 5) {
@@ -46,7 +46,7 @@ final class GemmKernels {
      * the multiply-adds feeding it into the Vector API's slow, allocating fallback.
      */
     static void kernel8x2(float[] a, int aOffset, float[] b, int bOffset, int kc, float[] source, int from,
-                                  int fromStride, float[] target, int to, int toStride) {
+                          int fromStride, float[] target, int to, int toStride) {
         FloatVector c0_0 = FloatVector.fromArray(F, source, from);
         FloatVector c0_1 = FloatVector.fromArray(F, source, from + L);
         FloatVector c1_0 = FloatVector.fromArray(F, source, from + fromStride);
@@ -110,9 +110,12 @@ final class GemmKernels {
         c7_1.intoArray(target, to + 7 * toStride + L);
     }
 
-    /** {@link #kernel8x2} for 6 x 2 vectors: 12 accumulators, 15 registers, for AVX2's 16. */
+    /**
+     * {@link #kernel8x2} for 6 x 2 vectors: 12 accumulators, 15 registers, for AVX2's 16 as Java
+     * 17's C2 schedules it (see {@link GemmTile}).
+     */
     static void kernel6x2(float[] a, int aOffset, float[] b, int bOffset, int kc, float[] source, int from,
-                                  int fromStride, float[] target, int to, int toStride) {
+                          int fromStride, float[] target, int to, int toStride) {
         FloatVector c0_0 = FloatVector.fromArray(F, source, from);
         FloatVector c0_1 = FloatVector.fromArray(F, source, from + L);
         FloatVector c1_0 = FloatVector.fromArray(F, source, from + fromStride);
@@ -171,7 +174,7 @@ final class GemmKernels {
      * three broadcasts of A ahead, as Java 25's does (see {@link GemmTile}).
      */
     static void kernel5x2(float[] a, int aOffset, float[] b, int bOffset, int kc, float[] source, int from,
-                                  int fromStride, float[] target, int to, int toStride) {
+                          int fromStride, float[] target, int to, int toStride) {
         FloatVector c0_0 = FloatVector.fromArray(F, source, from);
         FloatVector c0_1 = FloatVector.fromArray(F, source, from + L);
         FloatVector c1_0 = FloatVector.fromArray(F, source, from + fromStride);
