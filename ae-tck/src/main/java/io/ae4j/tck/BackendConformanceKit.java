@@ -2,6 +2,7 @@ package io.ae4j.tck;
 
 import io.ae4j.spi.Backend;
 import io.ae4j.spi.BackendProvider;
+import io.ae4j.spi.WorkerThread;
 import java.util.concurrent.ForkJoinWorkerThread;
 import org.junit.jupiter.api.Nested;
 
@@ -138,15 +139,16 @@ public abstract class BackendConformanceKit {
 
     /**
      * Whether {@code thread} may do the backend's work, so that what it allocates while training is
-     * metered along with the training thread's. By default the workers of fork/join pools: the
-     * naive and vector backends' row splitters and EJML's concurrent products run on them. A
-     * backend that works on threads of another kind says which.
+     * metered along with the training thread's. By default {@link WorkerThread}s, which the naive
+     * and vector backends split products over, and the workers of fork/join pools, which EJML's
+     * concurrent products run on. A backend that works on threads of another kind says
+     * which.
      *
      * @param thread a live thread
      * @return whether its allocations count as the backend's
      */
     protected boolean isBackendWorker(Thread thread) {
-        return thread instanceof ForkJoinWorkerThread;
+        return thread instanceof WorkerThread || thread instanceof ForkJoinWorkerThread;
     }
 
     // Each group below is one of the kit's test classes, handed the backend and the hooks above.

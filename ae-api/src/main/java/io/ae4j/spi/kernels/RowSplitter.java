@@ -1,23 +1,25 @@
 package io.ae4j.spi.kernels;
 
 import io.ae4j.spi.ThreadLimit;
+import io.ae4j.spi.WorkerThread;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RecursiveAction;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Splits the rows of a large kernel over a fixed pool of worker threads, the calling thread
- * computing the first share itself. The tasks handed to the pool are kept per calling thread and
- * reused, and the work itself is an object the caller keeps, so a split allocates nothing once a
- * thread has made one: training steps stay allocation-free.
+ * Splits the rows of a large kernel over a fixed set of worker threads, the calling thread
+ * computing the first share itself. The shares handed to the workers are kept per calling thread
+ * and reused, and the work itself is an object the caller keeps, so a split allocates nothing once
+ * a thread has made one: training steps stay allocation-free.
  *
- * <p>Waking a parked worker costs tens of microseconds, so callers split only kernels that take
- * well over that on one thread.
+ * <p>Waking a parked thread costs tens of microseconds (20-40 on a 2-vCPU KVM guest), so callers
+ * split only kernels that take well over that on one thread, and a worker that has run a share
+ * spins for {@value Worker#SPIN_NANOS} ns for the next before it parks: a training step's
+ * products follow each other closer than that, and each then starts on both threads at once.
+ * A worker busy with another calling thread's share is not waited for: the caller runs that
+ * share itself.
  */
 public final class RowSplitter {
 
@@ -37,27 +39,23 @@ public final class RowSplitter {
         void run(int from, int to);
     }
 
-    /** One splitter per thread name, so that every instance of a backend shares one pool. */
+    /** One splitter per thread name, so that every instance of a backend shares its workers. */
     private static final Map<String, RowSplitter> SHARED = new HashMap<>();
 
-    /**
-     * How long an idle worker lives: for ever, in effect. A worker that timed out would be replaced
-     * by a new thread, whose per-thread scratch is then allocated again in the middle of training.
-     */
-    private static final long WORKER_LIFE_DAYS = 365;
-
-    private final ForkJoinPool pool;
+    private final String threadName;
     private final int threads;
     private final ThreadLocal<Share[]> shares = ThreadLocal.withInitial(() -> new Share[0]);
+    /** One fewer than {@link #threads}, started by the first split that needs them and kept. */
+    private volatile Worker[] workers;
 
-    private RowSplitter(ForkJoinPool pool, int threads) {
-        this.pool = pool;
+    private RowSplitter(String threadName, int threads) {
+        this.threadName = threadName;
         this.threads = threads;
     }
 
     /**
      * A splitter for {@code min(processors, ae4j.threads)} threads, the caller's included: the
-     * caller computes one share, and a pool of one worker fewer, started once and kept, the
+     * caller computes one share, and workers, one fewer, started by the first split and kept, the
      * others. With one thread it never starts a worker and runs everything on the caller.
      *
      * @param threadName names the workers in thread dumps and profilers, for example {@code "ae4j-naive"}
@@ -70,14 +68,7 @@ public final class RowSplitter {
 
     /** A splitter for exactly {@code threads} threads, the caller's included; see {@link #create(String)}. */
     static RowSplitter create(String threadName, int threads) {
-        int workers = Math.max(1, threads - 1);
-        ForkJoinPool pool = new ForkJoinPool(workers, owner -> {
-            // Default workers are daemons already; the name tells them apart from the common pool's.
-            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(owner);
-            thread.setName(threadName + " " + thread.getName());
-            return thread;
-        }, null, false, workers, workers, 1, null, WORKER_LIFE_DAYS, TimeUnit.DAYS);
-        return new RowSplitter(pool, threads);
+        return new RowSplitter(threadName, threads);
     }
 
     /**
@@ -113,7 +104,7 @@ public final class RowSplitter {
      * @param work does the work for a range of rows
      * @param rows the number of rows
      * @param align every share but the last is a multiple of this many rows
-     * @throws RuntimeException what the calling thread's share threw, or else the first pool share's failure, after
+     * @throws RuntimeException what the calling thread's share threw, or else the first worker's share's failure, after
      *                          every share has finished; later failures are suppressed in it
      */
     public void split(RowRange work, int rows, int align) {
@@ -132,29 +123,31 @@ public final class RowSplitter {
         }
         waiter.splitting = true;
         waiter.expect(threads - 1);
-        int submitted = 1;
+        int offered = 1;        // shares 1 .. offered-1 went to workers
         Throwable failure = null;
         try {
-            for (; submitted < threads; submitted++) {
-                Share share = tasks[submitted];
-                share.reinitialize();
-                share.set(work, bound(submitted, threads, units, align, rows),
-                        bound(submitted + 1, threads, units, align, rows));
-                pool.execute(share);
+            Worker[] started = workers();
+            for (; offered < threads; offered++) {
+                Share share = tasks[offered];
+                share.set(work, bound(offered, threads, units, align, rows),
+                        bound(offered + 1, threads, units, align, rows));
+                if (!started[offered - 1].offer(share)) {
+                    break;      // busy with another thread's split: this thread runs the rest
+                }
             }
             work.run(0, bound(1, threads, units, align, rows));
+            for (int t = offered; t < threads; t++) {
+                work.run(bound(t, threads, units, align, rows), bound(t + 1, threads, units, align, rows));
+            }
         } catch (RuntimeException | Error e) {
             failure = e;
         } finally {
-            // Shares the pool refused will never arrive.
-            waiter.cancel(threads - submitted);
-            // Not join(): a thread outside the pool that joins an unfinished task allocates a wait node.
+            waiter.cancel(threads - offered);
             waiter.await();
-            for (int t = 1; t < submitted; t++) {
-                while (!tasks[t].isDone()) {
-                    Thread.onSpinWait();   // the worker marks a task done just after it arrives
+            for (int t = 1; t < threads; t++) {
+                if (t < offered) {
+                    failure = firstOf(failure, tasks[t].failure);
                 }
-                failure = firstOf(failure, tasks[t].failure);
                 tasks[t].set(null, 0, 0);
             }
             waiter.splitting = false;
@@ -196,9 +189,26 @@ public final class RowSplitter {
         return tasks;
     }
 
+    private Worker[] workers() {
+        Worker[] started = workers;
+        if (started == null) {
+            synchronized (this) {
+                started = workers;
+                if (started == null) {
+                    started = new Worker[threads - 1];
+                    for (int w = 0; w < started.length; w++) {
+                        started[w] = new Worker(threadName + " worker-" + (w + 1));
+                        started[w].start();
+                    }
+                    workers = started;
+                }
+            }
+        }
+        return started;
+    }
+
     /**
-     * The splitting thread, parked until its pool shares have run: what a join would do, without
-     * the wait node that a join from outside the pool allocates.
+     * The splitting thread, waiting until the shares it handed to workers have run.
      */
     private static final class Waiter {
 
@@ -222,7 +232,7 @@ public final class RowSplitter {
             pending.set(shares);
         }
 
-        /** Forgets {@code shares} that were never handed to the pool. */
+        /** Forgets {@code shares} that were never handed to a worker. */
         void cancel(int shares) {
             if (shares > 0) {
                 pending.addAndGet(-shares);
@@ -259,10 +269,8 @@ public final class RowSplitter {
         }
     }
 
-    /** One share of a split, as a task for the pool; reused split after split. */
-    // Serializable only because ForkJoinTask is; a share is never serialized.
-    @SuppressWarnings("serial")
-    private static final class Share extends RecursiveAction {
+    /** One share of a split; reused split after split. */
+    private static final class Share {
 
         private final Waiter waiter;
         private RowRange work;
@@ -281,15 +289,71 @@ public final class RowSplitter {
             this.failure = null;
         }
 
-        @Override
-        protected void compute() {
+        /** Runs the share on a worker, keeping what it throws for the splitting thread. */
+        void run() {
             try {
                 work.run(from, to);
             } catch (Throwable e) {
                 failure = e;
-            } finally {
-                waiter.arrive();
             }
+        }
+    }
+
+    /**
+     * A worker thread: takes one share at a time from its mailbox, spinning for the next for a
+     * while after each before it parks. It never ends: a new thread would allocate its per-thread
+     * scratch again in the middle of training.
+     */
+    private static final class Worker extends WorkerThread {
+
+        /** How long a worker spins for its next share before it parks. */
+        static final long SPIN_NANOS = 100_000;
+
+        private final AtomicReference<Share> mailbox = new AtomicReference<>();
+        private volatile boolean parked;
+
+        Worker(String name) {
+            super(name);
+        }
+
+        /** Hands {@code share} to this worker, unless it has one already. */
+        boolean offer(Share share) {
+            if (!mailbox.compareAndSet(null, share)) {
+                return false;
+            }
+            // Read after the share is in the mailbox, as the worker reads the mailbox after
+            // saying it parks: one of the two sees the other, so no wake-up is lost.
+            if (parked) {
+                LockSupport.unpark(this);
+            }
+            return true;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Share share = next();
+                share.run();
+                mailbox.set(null);          // free before the caller can see the share done
+                share.waiter.arrive();
+            }
+        }
+
+        private Share next() {
+            long start = System.nanoTime();
+            Share share;
+            while ((share = mailbox.get()) == null) {
+                if (System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true;
+                    if (mailbox.get() == null) {
+                        LockSupport.park(this);     // interrupts and spurious returns loop again
+                    }
+                    parked = false;
+                }
+            }
+            return share;
         }
     }
 }

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ae4j.spi.WorkerThread;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RowSplitterTest {
 
-    /** Two threads whatever the machine has, so that a share always runs on the pool's worker. */
+    /** Two threads whatever the machine has, so that a share runs on the worker when it is free. */
     private final RowSplitter splitter = RowSplitter.create("ae4j-test", 2);
 
     @Test
@@ -43,17 +46,55 @@ class RowSplitterTest {
         }
         // New workers would allocate their per-thread scratch again in the middle of training.
         assertEquals(splitter.threads() - 1, workers.size(), workers.toString());
+        assertTrue(workers.stream().allMatch(worker -> worker instanceof WorkerThread && worker.isDaemon()),
+                workers.toString());
     }
 
     @Test
-    void aPoolSharesFailureIsRethrownAfterEveryShareHasFinished() {
+    void aWorkerThatHasParkedIsWokenForTheNextShare() {
+        Thread[] ranOn = new Thread[1];
+        for (int split = 0; split < 20; split++) {
+            sleep(2);       // far longer than a worker spins before it parks
+            splitter.split((from, to) -> {
+                if (from > 0) {
+                    ranOn[0] = Thread.currentThread();
+                }
+            }, 2, 1);
+            assertTrue(ranOn[0] instanceof WorkerThread, "split " + split + " ran its second share on " + ranOn[0]);
+        }
+    }
+
+    @Test
+    void aWorkerBusyWithAnotherThreadsShareIsNotWaitedFor() throws InterruptedException {
+        CountDownLatch workerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread other = new Thread(() -> splitter.split((from, to) -> {
+            if (from > 0) {
+                workerBusy.countDown();
+                await(release);
+            }
+        }, 2, 1));
+        other.start();
+        try {
+            assertTrue(workerBusy.await(10, TimeUnit.SECONDS), "the other thread's share never started");
+            Thread[] ranOn = new Thread[2];
+            splitter.split((from, to) -> ranOn[from] = Thread.currentThread(), 2, 1);
+            assertArrayEquals(new Thread[] {Thread.currentThread(), Thread.currentThread()}, ranOn);
+        } finally {
+            release.countDown();
+            other.join();
+        }
+    }
+
+    @Test
+    void aWorkersFailureIsRethrownAfterEveryShareHasFinished() {
         AtomicInteger finished = new AtomicInteger();
         IllegalStateException failure = new IllegalStateException("share failed");
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> splitter.split((from, to) -> {
             if (from > 0) {
                 throw failure;
             }
-            sleep(50);     // the caller's share ends after the pool's has failed
+            sleep(50);     // the caller's share ends after the worker's has failed
             finished.incrementAndGet();
         }, 100, 1));
         assertSame(failure, thrown);
@@ -62,32 +103,32 @@ class RowSplitterTest {
     }
 
     @Test
-    void theCallersFailureWinsAndThePoolsIsSuppressedInIt() {
+    void theCallersFailureWinsAndTheWorkersIsSuppressedInIt() {
         RuntimeException mine = new RuntimeException("caller's share");
-        RuntimeException pools = new RuntimeException("pool's share");
+        RuntimeException workers = new RuntimeException("worker's share");
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> splitter.split((from, to) -> {
             if (from == 0) {
                 sleep(50);
                 throw mine;
             }
-            throw pools;
+            throw workers;
         }, 100, 1));
         assertSame(mine, thrown);
-        assertArrayEquals(new Throwable[] {pools}, thrown.getSuppressed());
+        assertArrayEquals(new Throwable[] {workers}, thrown.getSuppressed());
     }
 
     @Test
     void anInterruptedCallerStillWaitsForItsSharesAndKeepsItsInterrupt() {
-        AtomicInteger poolRows = new AtomicInteger();
+        AtomicInteger workerRows = new AtomicInteger();
         Thread.currentThread().interrupt();
         try {
             splitter.split((from, to) -> {
                 if (from > 0) {
                     sleep(50);
-                    poolRows.addAndGet(to - from);
+                    workerRows.addAndGet(to - from);
                 }
             }, 100, 1);
-            assertEquals(50, poolRows.get(), "the pool's share finished before split returned");
+            assertEquals(50, workerRows.get(), "the worker's share finished before split returned");
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
@@ -109,6 +150,14 @@ class RowSplitterTest {
         int[] once = new int[inner.length];
         Arrays.fill(once, 1);
         assertArrayEquals(once, inner);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
