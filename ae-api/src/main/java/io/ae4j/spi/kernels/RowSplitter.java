@@ -348,9 +348,12 @@ public final class RowSplitter {
                 } else {
                     parked = true;
                     if (mailbox.get() == null) {
-                        LockSupport.park(this);     // interrupts and spurious returns loop again
+                        LockSupport.park(this);     // spurious returns loop again
                     }
                     parked = false;
+                    // Workers have no task to cancel; a set interrupt status would stop park() from
+                    // parking, and the worker would spin for ever.
+                    Thread.interrupted();
                 }
             }
             return share;

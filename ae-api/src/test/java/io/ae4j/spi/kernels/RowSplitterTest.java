@@ -65,6 +65,23 @@ class RowSplitterTest {
     }
 
     @Test
+    void anInterruptedWorkerStillParks() throws InterruptedException {
+        Thread[] worker = new Thread[1];
+        splitter.split((from, to) -> {
+            if (from > 0) {
+                worker[0] = Thread.currentThread();
+            }
+        }, 2, 1);
+        worker[0].interrupt();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (worker[0].getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(Thread.State.WAITING, worker[0].getState(), "the interrupted worker never parked");
+        aWorkerThatHasParkedIsWokenForTheNextShare();
+    }
+
+    @Test
     void aWorkerBusyWithAnotherThreadsShareIsNotWaitedFor() throws InterruptedException {
         CountDownLatch workerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
