@@ -11,14 +11,14 @@ import java.util.function.Predicate;
 
 /**
  * Counts the heap bytes that the calling thread and the threads a backend works on allocate
- * between {@link #start} and {@link #stop()}: the training thread and the pool threads a backend
+ * between {@link #start} and {@link #stop()}: the training thread and the worker threads a backend
  * splits its kernels over.
  *
  * <p>The meter's own arrays are kept out of the calling thread's count, so a window of work that
  * allocates nothing counts 0 bytes there. A worker started while the meter runs counts in full. A
  * thread that ends while it runs cannot be counted (its figure goes with it) and is left out: a
- * pool worker ends only after idling through its pool's keep-alive time (a minute for fork/join
- * pools), so it did no work in a window shorter than that. Other threads, such as a test
+ * backend's worker threads never end, and a fork/join pool worker ends only after idling through
+ * its pool's keep-alive time (a minute), so it did no work in a window shorter than that. Other threads, such as a test
  * runner's, are not counted: they allocate on their own schedule, whatever the backend does.
  */
 final class HeapAllocations {

@@ -2,6 +2,7 @@ package io.ae4j.spi.kernels;
 
 import io.ae4j.spi.ThreadLimit;
 import io.ae4j.spi.WorkerThread;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * spins for {@value Worker#SPIN_NANOS} ns for the next before it parks: a training step's
  * products follow each other closer than that, and each then starts on both threads at once.
  * A worker busy with another calling thread's share is not waited for: the caller runs that
- * share itself.
+ * share, and those after it, itself.
  */
 public final class RowSplitter {
 
@@ -131,8 +132,8 @@ public final class RowSplitter {
                 Share share = tasks[offered];
                 share.set(work, bound(offered, threads, units, align, rows),
                         bound(offered + 1, threads, units, align, rows));
-                if (!started[offered - 1].offer(share)) {
-                    break;      // busy with another thread's split: this thread runs the rest
+                if (offered > started.length || !started[offered - 1].offer(share)) {
+                    break;      // busy with another thread's split, or none: this thread runs the rest
                 }
             }
             work.run(0, bound(1, threads, units, align, rows));
@@ -189,6 +190,10 @@ public final class RowSplitter {
         return tasks;
     }
 
+    /**
+     * The workers, started on the first call. Where the JVM cannot start another thread, the
+     * splitter keeps those it has: the shares beyond them run on the calling thread.
+     */
     private Worker[] workers() {
         Worker[] started = workers;
         if (started == null) {
@@ -196,9 +201,15 @@ public final class RowSplitter {
                 started = workers;
                 if (started == null) {
                     started = new Worker[threads - 1];
-                    for (int w = 0; w < started.length; w++) {
-                        started[w] = new Worker(threadName + " worker-" + (w + 1));
-                        started[w].start();
+                    int running = 0;
+                    try {
+                        for (; running < started.length; running++) {
+                            Worker worker = new Worker(threadName + " worker-" + (running + 1));
+                            worker.start();
+                            started[running] = worker;
+                        }
+                    } catch (OutOfMemoryError | SecurityException e) {
+                        started = Arrays.copyOf(started, running);   // "unable to create native thread"
                     }
                     workers = started;
                 }

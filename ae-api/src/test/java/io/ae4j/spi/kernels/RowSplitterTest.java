@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ae4j.spi.WorkerThread;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** A stuck split would otherwise hang the build. */
+@Timeout(60)
 class RowSplitterTest {
 
     /** Two threads whatever the machine has, so that a share runs on the worker when it is free. */
@@ -52,33 +58,45 @@ class RowSplitterTest {
 
     @Test
     void aWorkerThatHasParkedIsWokenForTheNextShare() {
-        Thread[] ranOn = new Thread[1];
         for (int split = 0; split < 20; split++) {
-            sleep(2);       // far longer than a worker spins before it parks
-            splitter.split((from, to) -> {
-                if (from > 0) {
-                    ranOn[0] = Thread.currentThread();
-                }
-            }, 2, 1);
-            assertTrue(ranOn[0] instanceof WorkerThread, "split " + split + " ran its second share on " + ranOn[0]);
+            Thread worker = workerOfASplit();
+            awaitParked(worker);
+            assertEquals(worker, workerOfASplit(), "split " + split + " ran its second share elsewhere");
         }
     }
 
     @Test
-    void anInterruptedWorkerStillParks() throws InterruptedException {
-        Thread[] worker = new Thread[1];
+    void anInterruptedWorkerParksRatherThanSpins() throws InterruptedException {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        assumeTrue(cpu.isThreadCpuTimeSupported() && cpu.isThreadCpuTimeEnabled(), "needs threads' CPU time");
+        Thread worker = workerOfASplit();
+        awaitParked(worker);
+        worker.interrupt();
+        long before = cpu.getThreadCpuTime(worker.getId());
+        Thread.sleep(200);
+        long spent = cpu.getThreadCpuTime(worker.getId()) - before;
+        // Spinning on park() would use the whole 200 ms; parking uses next to nothing.
+        assertTrue(spent < 50_000_000L, "the interrupted worker used " + spent / 1_000_000 + " ms of CPU in 200 ms");
+        assertEquals(worker, workerOfASplit(), "the interrupted worker no longer runs shares");
+    }
+
+    /** The worker that ran the second share of a two-share split. */
+    private Thread workerOfASplit() {
+        Thread[] ranOn = new Thread[1];
         splitter.split((from, to) -> {
             if (from > 0) {
-                worker[0] = Thread.currentThread();
+                ranOn[0] = Thread.currentThread();
             }
         }, 2, 1);
-        worker[0].interrupt();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (worker[0].getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-            Thread.sleep(1);
+        assertTrue(ranOn[0] instanceof WorkerThread, "the second share ran on " + ranOn[0]);
+        return ranOn[0];
+    }
+
+    /** Waits until {@code worker} has stopped spinning for a next share and parked. */
+    private static void awaitParked(Thread worker) {
+        while (worker.getState() != Thread.State.WAITING) {
+            sleep(1);
         }
-        assertEquals(Thread.State.WAITING, worker[0].getState(), "the interrupted worker never parked");
-        aWorkerThatHasParkedIsWokenForTheNextShare();
     }
 
     @Test

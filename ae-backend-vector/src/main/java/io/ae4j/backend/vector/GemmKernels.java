@@ -185,10 +185,6 @@ final class GemmKernels {
         FloatVector c3_1 = FloatVector.fromArray(F, source, from + 3 * fromStride + L);
         FloatVector c4_0 = FloatVector.fromArray(F, source, from + 4 * fromStride);
         FloatVector c4_1 = FloatVector.fromArray(F, source, from + 4 * fromStride + L);
-        // A's index drives the loop, so C2 drops the range checks of A's scalar loads and keeps
-        // those of B's vector loads. Padding A's panels so that one index drives both drops all
-        // checks, but then C2 hoists the broadcasts and spills two accumulators: with AVX2's 16
-        // registers that measured at half the speed on its own in L1 (44 against 80-100 GFLOP/s).
         int end = aOffset + 5 * kc;
         for (int ai = aOffset, bi = bOffset; ai < end; ai += 5, bi += 2 * L) {
             FloatVector b0 = FloatVector.fromArray(F, b, bi);

@@ -21,9 +21,9 @@ import java.util.Locale;
  *       broadcast of A just before its two multiply-adds, and the loop fits;</li>
  *   <li>16 registers on later Java: 5 x 2. Java 25's C2 loads three broadcasts ahead, which the
  *       6 x 2 loop pays for by spilling an accumulator to the stack on every step: its products
- *       ran 25-30% slower than 5 x 2's (10 accumulators + 2 + 3 = 15), which on Java 17 are 0-8%
- *       slower than 6 x 2's. Versions between 17 and 25 were not measured; they get the tile that
- *       cannot spill either way.</li>
+ *       took 27-40% longer than 5 x 2's (10 accumulators + 2 + 3 = 15), which on Java 17 take
+ *       up to 11% longer than 6 x 2's. Versions between 17 and 25 were not measured; they get the
+ *       tile that cannot spill either way.</li>
  * </ul>
  * The width of a vector does not enter: it scales the tile's columns, not the registers it needs.
  *
