@@ -68,6 +68,7 @@ class RowSplitterTest {
     @Test
     void anInterruptedWorkerParksRatherThanSpins() throws InterruptedException {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        // The only way to tell parking from spinning from outside the thread; JVMs may lack it.
         assumeTrue(cpu.isThreadCpuTimeSupported() && cpu.isThreadCpuTimeEnabled(), "needs threads' CPU time");
         Thread worker = workerOfASplit();
         awaitParked(worker);
