@@ -1,7 +1,5 @@
 package io.ae4j.backend.vector;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -92,13 +90,7 @@ final class GemmTile {
         if (!arch.equals("amd64") && !arch.equals("x86_64")) {
             return FALLBACK_REGISTERS;
         }
-        try {
-            HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return hotSpot != null && Integer.parseInt(hotSpot.getVMOption("UseAVX").getValue()) >= 3
-                    ? 32 : FALLBACK_REGISTERS;
-        } catch (RuntimeException | LinkageError e) {
-            return FALLBACK_REGISTERS;
-        }
+        return HotSpotFlags.number("UseAVX", 0) >= 3 ? 32 : FALLBACK_REGISTERS;
     }
 
     /** A description for diagnostics, such as {@code "8 x 2 vectors"}. */

@@ -106,6 +106,8 @@ final class VectorGemm {
             return;     // as in BLAS, a and b are then not read, so NaN there does not reach c
         }
         Panels panels = PANELS.get();
+        float[] bPanels = panels.b.array;
+        int bStart = panels.b.offset;
         // Blocks of even depth and height: k = 784 in blocks of at most 256 runs 4 x 196 rather
         // than 3 x 256 and a thin 16 whose packing and write-back cost as much as a full block.
         int kBlock = evenBlock(k, KC, 1);
@@ -114,7 +116,7 @@ final class VectorGemm {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kBlock) {
                 int kc = Math.min(kBlock, k - pc);
-                packPanelsB(transposeB, b, n, k, pc, kc, jc, nc, panels.b);
+                packPanelsB(transposeB, b, n, k, pc, kc, jc, nc, bPanels, bStart);
                 for (int ic = from; ic < to; ic += mBlock) {
                     int mc = Math.min(mBlock, to - ic);
                     packA(transposeA, alpha, a, aCols, ic, mc, pc, kc, panels.a);
@@ -124,7 +126,7 @@ final class VectorGemm {
                     // the caches do not prefetch: at 512 x 1024 x 1024 on Zen 3, 10-20% slower.
                     for (int ir = 0; ir < mc; ir += MR) {
                         for (int jr = 0; jr < nc; jr += NR) {
-                            tile(pc > 0 || beta != 0f, panels.a, ir * kc, panels.b, jr * kc, kc, c,
+                            tile(pc > 0 || beta != 0f, panels.a, ir * kc, bPanels, bStart + jr * kc, kc, c,
                                     (ic + ir) * n + jc + jr, n, Math.min(MR, mc - ir), Math.min(NR, nc - jr),
                                     panels.tile);
                         }
@@ -215,7 +217,7 @@ final class VectorGemm {
 
     /**
      * Packs {@code op(b)[pc..pc+kc)[col..col+width)} into micro-panels of NR columns, one after
-     * another from {@code panel[0]}, each {@code kc * NR} long; the columns past
+     * another from {@code panel[offset]}, each {@code kc * NR} long; the columns past
      * {@code width} in the last are zeros. {@code b} is {@code k x n}, or {@code n x k} if
      * {@code transposeB}.
      *
@@ -227,17 +229,17 @@ final class VectorGemm {
      * runs already.
      */
     static void packPanelsB(boolean transposeB, float[] b, int n, int k, int pc, int kc, int col, int width,
-                            float[] panel) {
+                            float[] panel, int offset) {
         int whole = transposeB ? 0 : width / NR;
         for (int p = 0, s = pc * n + col; p < kc; p++, s += n) {
-            for (int j = 0, d = p * NR; j < whole; j++, d += kc * NR) {
+            for (int j = 0, d = offset + p * NR; j < whole; j++, d += kc * NR) {
                 for (int v = 0; v < NR; v += L) {
                     FloatVector.fromArray(F, b, s + j * NR + v).intoArray(panel, d + v);
                 }
             }
         }
         for (int j = whole * NR; j < width; j += NR) {
-            packPanelB(transposeB, b, n, k, pc, kc, col + j, Math.min(NR, width - j), panel, j * kc);
+            packPanelB(transposeB, b, n, k, pc, kc, col + j, Math.min(NR, width - j), panel, offset + j * kc);
         }
     }
 
@@ -351,10 +353,13 @@ final class VectorGemm {
         }
     }
 
-    /** One thread's packing buffers, allocated once at their largest size. */
+    /**
+     * One thread's packing buffers, allocated once at their largest size. B's panels, which the
+     * micro-kernel loads a vector at a time, start on a cache line; A's are read a value at a time.
+     */
     private static final class Panels {
         final float[] a = new float[MC * KC];
-        final float[] b = new float[KC * NC];
+        final AlignedFloats b = AlignedFloats.allocate(KC * NC);
         final float[] tile = new float[MR * NR];
     }
 }

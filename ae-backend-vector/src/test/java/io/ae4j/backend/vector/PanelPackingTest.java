@@ -2,6 +2,7 @@ package io.ae4j.backend.vector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The packing of B into the micro-kernel's panels, both of its paths: whole panels a row of B at
  * a time, and a panel at a time (transposed B, and the last, partial panel), with every width
- * around the four rows a transposed B is read at once.
+ * around the four rows a transposed B is read at once, at an offset into the panel array.
  */
 class PanelPackingTest {
 
@@ -40,16 +41,20 @@ class PanelPackingTest {
             for (int width : new int[] {1, 3, 4, 5, NR - 1, NR, NR + 3, 2 * NR + 3}) {
                 int col = 2;
                 int panels = (width + NR - 1) / NR;
-                float[] panel = new float[panels * KC * NR];
+                int offset = 5;
+                float[] panel = new float[offset + panels * KC * NR + 3];
                 Arrays.fill(panel, Float.NaN);    // every slot must be written
-                VectorGemm.packPanelsB(transposeB, b, n, DEPTH, FIRST_DEPTH, KC, col, width, panel);
+                VectorGemm.packPanelsB(transposeB, b, n, DEPTH, FIRST_DEPTH, KC, col, width, panel, offset);
+                for (int i : new int[] {0, offset - 1, panel.length - 3, panel.length - 1}) {
+                    assertTrue(Float.isNaN(panel[i]), "wrote outside the panels at " + i);
+                }
                 for (int q = 0; q < panels; q++) {
                     for (int p = 0; p < KC; p++) {
                         for (int j = 0; j < NR; j++) {
                             int column = q * NR + j;
                             float expected = column < width
                                     ? op(transposeB, b, n, FIRST_DEPTH + p, col + column) : 0f;
-                            assertEquals(expected, panel[q * KC * NR + p * NR + j], "transposeB " + transposeB
+                            assertEquals(expected, panel[offset + q * KC * NR + p * NR + j], "transposeB " + transposeB
                                     + ", width " + width + ", panel " + q + ", depth " + p + ", column " + j);
                         }
                     }
@@ -65,11 +70,11 @@ class PanelPackingTest {
         int width = 2 * NR + 3;
         for (boolean transposeB : new boolean[] {false, true}) {
             float[] together = new float[3 * KC * NR];
-            VectorGemm.packPanelsB(transposeB, b, n, DEPTH, FIRST_DEPTH, KC, 2, width, together);
+            VectorGemm.packPanelsB(transposeB, b, n, DEPTH, FIRST_DEPTH, KC, 2, width, together, 0);
             float[] alone = new float[together.length];
             for (int j = 0; j < width; j += NR) {
                 float[] one = new float[KC * NR];
-                VectorGemm.packPanelsB(transposeB, b, n, DEPTH, FIRST_DEPTH, KC, 2 + j, Math.min(NR, width - j), one);
+                VectorGemm.packPanelsB(transposeB, b, n, DEPTH, FIRST_DEPTH, KC, 2 + j, Math.min(NR, width - j), one, 0);
                 System.arraycopy(one, 0, alone, j * KC, one.length);
             }
             assertArrayEquals(alone, together, "transposeB " + transposeB);
