@@ -221,25 +221,25 @@ enum VectorActivation {
     }
 
     /**
-     * {@code gradient[0..size) *= activation'(z)}, in place; {@code output} holds
+     * {@code gradient[from..to) *= activation'(z)}, in place; {@code output} holds
      * {@code activation(z)} and stands in for {@code z} for sigmoid and tanh.
      */
-    final void backward(float slope, float[] z, float[] output, float[] gradient, int size) {
-        int end = F.loopBound(size);
-        float[][] tail = end < size ? TAILS.get() : null;
+    final void backward(float slope, float[] z, float[] output, float[] gradient, int from, int to) {
+        int end = from + F.loopBound(to - from);
+        float[][] tail = end < to ? TAILS.get() : null;
         // As in forward: the whole vectors, then the padded tail, through one call site.
         for (int pass = 0; pass < (tail == null ? 1 : 2); pass++) {
             boolean padded = pass == 1;
             if (padded) {
-                pad(tail[0], z, end, size);
-                pad(tail[1], output, end, size);
-                pad(tail[2], gradient, end, size);
+                pad(tail[0], z, end, to);
+                pad(tail[1], output, end, to);
+                pad(tail[2], gradient, end, to);
             }
             backwardVectors(slope, padded ? tail[0] : z, padded ? tail[1] : output, padded ? tail[2] : gradient,
-                    0, padded ? L : end);
+                    padded ? 0 : from, padded ? L : end);
         }
         if (tail != null) {
-            System.arraycopy(tail[2], 0, gradient, end, size - end);
+            System.arraycopy(tail[2], 0, gradient, end, to - end);
         }
     }
 

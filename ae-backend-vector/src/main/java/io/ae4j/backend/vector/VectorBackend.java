@@ -65,11 +65,11 @@ public final class VectorBackend extends HeapBackend {
             super.biasActivation(z, bias, cols, kind, slope, output);
             return;
         }
-        // Activate each row right after adding the bias, while it is still in L1.
         VectorActivation activation = VectorActivation.of(kind);
-        for (int row = 0; row < z.length; row += cols) {
-            VectorArithmetic.addRow(z, row, bias);
-            activation.forward(slope, z, output, row, row + cols);
+        if (z.length >= ActivationSplit.MIN_ELEMENTS) {
+            ActivationSplit.forward(threads, activation, slope, z, bias, cols, output);
+        } else {
+            ActivationSplit.forwardRows(activation, slope, z, bias, cols, output, 0, z.length / cols);
         }
     }
 
@@ -79,7 +79,12 @@ public final class VectorBackend extends HeapBackend {
             super.activationBackward(kind, slope, z, output, gradient);
             return;
         }
-        VectorActivation.of(kind).backward(slope, z, output, gradient, gradient.length);
+        VectorActivation activation = VectorActivation.of(kind);
+        if (gradient.length >= ActivationSplit.MIN_ELEMENTS) {
+            ActivationSplit.backward(threads, activation, slope, z, output, gradient);
+        } else {
+            activation.backward(slope, z, output, gradient, 0, gradient.length);
+        }
     }
 
     @Override

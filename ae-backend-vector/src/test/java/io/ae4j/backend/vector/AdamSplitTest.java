@@ -3,7 +3,6 @@ package io.ae4j.backend.vector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.ae4j.spi.ThreadLimit;
 import io.ae4j.spi.kernels.OptimizerKernels;
 import io.ae4j.spi.kernels.RowSplitter;
 import java.util.SplittableRandom;
@@ -14,18 +13,7 @@ class AdamSplitTest {
 
     @Test
     void aSplitUpdateEqualsTheReferenceBitForBit() {
-        String previous = System.getProperty(ThreadLimit.PROPERTY);
-        System.setProperty(ThreadLimit.PROPERTY, "2");
-        RowSplitter splitter;
-        try {
-            splitter = RowSplitter.create("adam-split-test");
-        } finally {
-            if (previous == null) {
-                System.clearProperty(ThreadLimit.PROPERTY);
-            } else {
-                System.setProperty(ThreadLimit.PROPERTY, previous);
-            }
-        }
+        RowSplitter splitter = TwoThreads.splitter("adam-split-test");
         assumeTrue(splitter.threads() == 2, "splitting needs 2 or more processors; this machine has one");
         int size = AdamSplit.MIN_ELEMENTS + 13;    // a scalar tail in the last share
         SplittableRandom random = new SplittableRandom(7);

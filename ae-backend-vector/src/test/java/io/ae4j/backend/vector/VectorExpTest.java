@@ -49,7 +49,7 @@ class VectorExpTest {
         VectorActivation.TANH.forward(0f, z, out[3], 0, z.length);
         VectorActivation.SOFTPLUS.forward(0f, z, out[4], 0, z.length);
         Arrays.fill(out[5], 1f);
-        VectorActivation.SOFTPLUS.backward(0f, z, out[4], out[5], z.length);
+        VectorActivation.SOFTPLUS.backward(0f, z, out[4], out[5], 0, z.length);
         return out;
     }
 
@@ -72,7 +72,7 @@ class VectorExpTest {
                         activations[a] + " of " + z[i] + " alone against inside a vector");
             }
             gradient[0] = 1f;
-            VectorActivation.SOFTPLUS.backward(0f, one, output, gradient, 1);
+            VectorActivation.SOFTPLUS.backward(0f, one, output, gradient, 0, 1);
             assertEquals(Float.floatToIntBits(out[5][i]), Float.floatToIntBits(gradient[0]),
                     "softplus' of " + z[i] + " alone against inside a vector");
         }
