@@ -11,7 +11,7 @@
 module io.ae4j.backend.vector {
     requires io.ae4j.api;
     requires jdk.incubator.vector;
-    // The GEMM tile asks HotSpot for its vector flags (com.sun.management.HotSpotDiagnosticMXBean).
+    // The GEMM asks HotSpot for its vector and heap flags (com.sun.management.HotSpotDiagnosticMXBean).
     requires jdk.management;
 
     provides io.ae4j.spi.BackendProvider with io.ae4j.backend.vector.VectorBackendProvider;

@@ -3,12 +3,14 @@ package io.ae4j.backend.vector;
 import io.ae4j.spi.kernels.RowSplitter;
 
 /**
- * A layer's bias and activation, or the activation's derivative, over a large tensor, split over
+ * A layer's bias and activation, and the activation's derivative, over a large tensor, split over
  * the backend's threads: the forward pass by rows, the derivative by elements. Every element's
  * result is the same whichever thread computes it, so results do not change with the number of
- * threads. One per calling thread, reused, so a split allocates nothing.
+ * threads. Each direction has a range class of its own, as {@link VectorActivation} keeps forward
+ * and backward loops apart, so that C2 never compiles both into one unit. One range per calling
+ * thread and direction, reused, so a split allocates nothing.
  */
-final class ActivationSplit implements RowSplitter.RowRange {
+final class ActivationSplit {
 
     /**
      * Fewest elements worth splitting, 128 KiB of floats. With the split from here, WIDE's steps
@@ -16,19 +18,11 @@ final class ActivationSplit implements RowSplitter.RowRange {
      * training runs on a Xeon); from 2^13 or 2^17 MNIST was no faster.
      */
     static final int MIN_ELEMENTS = 1 << 15;
-    /** The derivative's shares start on whole cache lines of floats. */
+    /** The derivative's shares start at multiples of 16 floats, a cache line's worth. */
     private static final int ALIGN = 16;
 
-    private static final ThreadLocal<ActivationSplit> SPLITS = ThreadLocal.withInitial(ActivationSplit::new);
-
-    private VectorActivation activation;
-    private float slope;
-    private boolean derivative;
-    private float[] z;
-    private float[] bias;
-    private int cols;
-    private float[] output;
-    private float[] gradient;
+    private static final ThreadLocal<Forward> FORWARD = ThreadLocal.withInitial(Forward::new);
+    private static final ThreadLocal<Derivative> DERIVATIVE = ThreadLocal.withInitial(Derivative::new);
 
     private ActivationSplit() {
     }
@@ -39,24 +33,24 @@ final class ActivationSplit implements RowSplitter.RowRange {
      */
     static void forward(RowSplitter splitter, VectorActivation activation, float slope, float[] z, float[] bias,
                         int cols, float[] output) {
-        ActivationSplit split = SPLITS.get();
-        split.set(activation, slope, false, z, bias, cols, output, null);
+        Forward split = FORWARD.get();
+        split.set(activation, slope, z, bias, cols, output);
         try {
             splitter.split(split, z.length / cols, 1);
         } finally {
-            split.set(null, 0f, false, null, null, 0, null, null);    // holds no tensor between calls
+            split.set(null, 0f, null, null, 0, null);    // holds no tensor between calls
         }
     }
 
     /** {@code gradient *= activation'(z)}, in place, its elements split over {@code splitter}. */
     static void backward(RowSplitter splitter, VectorActivation activation, float slope, float[] z, float[] output,
                          float[] gradient) {
-        ActivationSplit split = SPLITS.get();
-        split.set(activation, slope, true, z, null, 0, output, gradient);
+        Derivative split = DERIVATIVE.get();
+        split.set(activation, slope, z, output, gradient);
         try {
             splitter.split(split, gradient.length, ALIGN);
         } finally {
-            split.set(null, 0f, false, null, null, 0, null, null);
+            split.set(null, 0f, null, null, null);
         }
     }
 
@@ -72,24 +66,51 @@ final class ActivationSplit implements RowSplitter.RowRange {
         }
     }
 
-    private void set(VectorActivation activation, float slope, boolean derivative, float[] z, float[] bias, int cols,
-                     float[] output, float[] gradient) {
-        this.activation = activation;
-        this.slope = slope;
-        this.derivative = derivative;
-        this.z = z;
-        this.bias = bias;
-        this.cols = cols;
-        this.output = output;
-        this.gradient = gradient;
+    /** The arguments of one split forward pass. */
+    private static final class Forward implements RowSplitter.RowRange {
+
+        private VectorActivation activation;
+        private float slope;
+        private float[] z;
+        private float[] bias;
+        private int cols;
+        private float[] output;
+
+        void set(VectorActivation activation, float slope, float[] z, float[] bias, int cols, float[] output) {
+            this.activation = activation;
+            this.slope = slope;
+            this.z = z;
+            this.bias = bias;
+            this.cols = cols;
+            this.output = output;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            forwardRows(activation, slope, z, bias, cols, output, from, to);
+        }
     }
 
-    @Override
-    public void run(int from, int to) {
-        if (derivative) {
+    /** The arguments of one split derivative. */
+    private static final class Derivative implements RowSplitter.RowRange {
+
+        private VectorActivation activation;
+        private float slope;
+        private float[] z;
+        private float[] output;
+        private float[] gradient;
+
+        void set(VectorActivation activation, float slope, float[] z, float[] output, float[] gradient) {
+            this.activation = activation;
+            this.slope = slope;
+            this.z = z;
+            this.output = output;
+            this.gradient = gradient;
+        }
+
+        @Override
+        public void run(int from, int to) {
             activation.backward(slope, z, output, gradient, from, to);
-        } else {
-            forwardRows(activation, slope, z, bias, cols, output, from, to);
         }
     }
 }

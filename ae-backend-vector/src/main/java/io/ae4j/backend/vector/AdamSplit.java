@@ -17,7 +17,7 @@ final class AdamSplit implements RowSplitter.RowRange {
      * steps 5-10% faster (alternating training runs, with AVX-512 and with AVX2 code).
      */
     static final int MIN_ELEMENTS = 1 << 16;
-    /** Shares start on whole cache lines of floats. */
+    /** Shares start at multiples of 16 floats, a cache line's worth. */
     private static final int ALIGN = 16;
 
     private static final ThreadLocal<AdamSplit> SPLITS = ThreadLocal.withInitial(AdamSplit::new);

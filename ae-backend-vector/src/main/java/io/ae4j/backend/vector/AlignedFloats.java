@@ -7,20 +7,24 @@ package io.ae4j.backend.vector;
  * <p>Why: on x86 a vector load that straddles two cache lines costs two. An array's elements
  * often start 16 bytes past a line, and then every 512-bit load from them straddles, and every
  * other 256-bit one. Products at 256 x 784 x 256 and 512 x 1024 x 1024 with B's panel so placed
- * took 10-12% longer than with it aligned with AVX-512, and 5-12% with AVX2 code (Xeon, two
- * threads).
+ * ran 2-17% slower than with it aligned, about 10% in the middle (Xeon, two threads, AVX-512 and
+ * AVX2 code, alternating JVMs).
  *
- * <p>How: Java says nothing of an array's address, but G1, the default collector, starts every
- * humongous object (one larger than half a heap region) at a region boundary and does not move
- * it. So the array is made at least that large (half a region is about a 4096th of the heap),
- * and its elements start the array header's size past a boundary. The header's size follows from HotSpot's object-header flags. Under another
- * collector, or where the flags cannot be read, the offset is 0 and the array lies where the JVM
- * puts it: correct, only slower.
+ * <p>How: Java says nothing of an array's address, but G1 starts every humongous object (one
+ * larger than half a heap region) at a region boundary, and keeps it at one if a last-ditch full
+ * collection moves it. So the array is made at least that large, and its elements start the array
+ * header's size past a boundary; the header's size follows from HotSpot's object-header flags.
+ * G1 is the JVM's default collector where it has 2 or more processors and about 2 GB of memory.
+ * Under another collector, where the flags cannot be read, or where regions are so large that
+ * half of one is more than {@value #MAX_GROWTH} times the array asked for (heaps of 32 GB or
+ * more), the offset is 0 and the array lies where the JVM puts it: correct, only slower.
  */
 final class AlignedFloats {
 
     /** The alignment sought, in bytes: a cache line, and the size of an AVX-512 vector. */
     static final int LINE_BYTES = 64;
+    /** The most an array may grow to become humongous: a 1 MiB panel takes at most an 8 MiB array. */
+    static final int MAX_GROWTH = 8;
 
     /** The array, {@link #offset} + the requested length or longer. */
     final float[] array;
@@ -34,8 +38,7 @@ final class AlignedFloats {
 
     /** {@code length} floats from {@link #offset}, aligned in this JVM if it can be. */
     static AlignedFloats allocate(int length) {
-        int[] layout = layout(length, HotSpotFlags.on("UseG1GC", false),
-                HotSpotFlags.number("G1HeapRegionSize", 0), floatArrayBaseOffset());
+        int[] layout = layout(length, Heap.G1, Heap.REGION_BYTES, Heap.FLOAT_ARRAY_BASE);
         return new AlignedFloats(new float[layout[0]], layout[1]);
     }
 
@@ -53,7 +56,7 @@ final class AlignedFloats {
         int offset = Math.floorMod(-baseOffset, LINE_BYTES) / Float.BYTES;
         long humongous = regionBytes / 2 / Float.BYTES + 1;
         long size = Math.max((long) offset + length, humongous);
-        if (size > Integer.MAX_VALUE - 16) {
+        if (size > (long) MAX_GROWTH * length) {
             return new int[] {length, 0};
         }
         return new int[] {(int) size, offset};
@@ -72,5 +75,15 @@ final class AlignedFloats {
             return 16;
         }
         return Runtime.version().feature() >= 22 ? 20 : 24;
+    }
+
+    /** The heap's flags that decide the layout, read once so that every thread makes the same choice. */
+    static final class Heap {
+        static final boolean G1 = HotSpotFlags.on("UseG1GC", false);
+        static final long REGION_BYTES = HotSpotFlags.number("G1HeapRegionSize", 0);
+        static final int FLOAT_ARRAY_BASE = floatArrayBaseOffset();
+
+        private Heap() {
+        }
     }
 }

@@ -10,8 +10,9 @@ import io.ae4j.spi.kernels.RowSplitter;
  * {@code float[]} arrays on the heap, and every compute kernel is written with SIMD vectors of the
  * machine's preferred width (column sums and the sum of squares, which the contract has in
  * float64, and the cross-entropies keep the shared float64 loops). The matrix product ({@code VectorGemm}) is blocked and packed around
- * a register-tiled micro-kernel and splits large products over threads, at most the number of
- * processors or the system property {@code ae4j.threads}, whichever is smaller.
+ * a register-tiled micro-kernel. Large products, Adam's updates of large tensors, and a large
+ * layer's bias, activation and activation derivative are split over threads, at most the number
+ * of processors or the system property {@code ae4j.threads}, whichever is smaller.
  *
  * <p>The JVM must run with {@code --add-modules jdk.incubator.vector}; create one only after
  * {@link VectorBackendProvider#probe()} has reported the module present.

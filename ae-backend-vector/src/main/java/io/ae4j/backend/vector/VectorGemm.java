@@ -52,6 +52,9 @@ final class VectorGemm {
     /** Columns of a packed block of B: the largest multiple of NR up to 1024, so no tile inside a block is partial. */
     private static final int NC = Math.max(1, 1024 / NR) * NR;
 
+    /** The floats of one thread's packed block of B. */
+    static final int PANEL_B_FLOATS = KC * NC;
+
     /** Below this m*n*k, packing costs more than it saves. */
     private static final long SMALL_VOLUME = 8L * 8 * 32;
     /**
@@ -355,11 +358,12 @@ final class VectorGemm {
 
     /**
      * One thread's packing buffers, allocated once at their largest size. B's panels, which the
-     * micro-kernel loads a vector at a time, start on a cache line; A's are read a value at a time.
+     * micro-kernel loads a vector at a time, start on a cache line where {@link AlignedFloats}
+     * can place them so; A's are read a value at a time.
      */
     private static final class Panels {
         final float[] a = new float[MC * KC];
-        final AlignedFloats b = AlignedFloats.allocate(KC * NC);
+        final AlignedFloats b = AlignedFloats.allocate(PANEL_B_FLOATS);
         final float[] tile = new float[MR * NR];
     }
 }

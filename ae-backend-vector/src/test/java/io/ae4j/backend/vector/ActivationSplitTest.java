@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every activation, forward with its bias and backward, split over two threads gives what one
  * thread gives, bit for bit: rows of a width that is no whole number of vectors, so that every
- * row and the derivative's last share end in a padded tail.
+ * row and the derivative's last share end in a padded tail; and ranges that start anywhere, not
+ * only on a vector's boundary, give what one range gives.
  */
 class ActivationSplitTest {
 
@@ -61,6 +62,29 @@ class ActivationSplitTest {
             ActivationSplit.backward(splitter, activation, 0.1f, z, output, gradient);
             activation.backward(0.1f, z, output, gradientOne, 0, z.length);
             assertArrayEquals(gradientOne, gradient, activation + ": gradient");
+        }
+    }
+
+    @Test
+    void rangesStartingAnywhereEqualOneRange() {
+        float[] z = random(5000, 5);
+        int lanes = VectorLanes.FLOATS.length();
+        int[] cuts = {0, 1, 3, lanes + 1, 1000, 1029, 4999, 5000};
+        for (VectorActivation activation : VectorActivation.values()) {
+            float[] output = new float[z.length];
+            float[] piecewise = new float[z.length];
+            activation.forward(0.1f, z, output, 0, z.length);
+            for (int c = 0; c + 1 < cuts.length; c++) {
+                activation.forward(0.1f, z, piecewise, cuts[c], cuts[c + 1]);
+            }
+            assertArrayEquals(output, piecewise, activation + ": output");
+            float[] gradient = random(z.length, 6);
+            float[] gradientPiecewise = gradient.clone();
+            activation.backward(0.1f, z, output, gradient, 0, z.length);
+            for (int c = 0; c + 1 < cuts.length; c++) {
+                activation.backward(0.1f, z, output, gradientPiecewise, cuts[c], cuts[c + 1]);
+            }
+            assertArrayEquals(gradient, gradientPiecewise, activation + ": gradient");
         }
     }
 }

@@ -185,12 +185,15 @@ class CompiledKernelsTest {
                 row[j] = (float) random.nextDouble();
             }
         }
-        FitConfig fiveEpochs = FitConfig.builder().epochs(5).batchSize(64).build();
+        // Batches of 64 rows keep the activations on one thread; of 128 (38,400 outputs), they are split.
+        List<FitConfig> fiveEpochs = List.of(FitConfig.builder().epochs(5).batchSize(64).build(),
+                FitConfig.builder().epochs(5).batchSize(128).build());
         for (int round = 0; round < 12; round++) {
-            models.get(0).fit(data, fiveEpochs);
+            models.get(0).fit(data, fiveEpochs.get(round % 2));
         }
         for (int round = 0; round < 12; round++) {
-            models.forEach(model -> model.fit(data, fiveEpochs));
+            FitConfig config = fiveEpochs.get(round % 2);
+            models.forEach(model -> model.fit(data, config));
         }
     }
 

@@ -45,7 +45,7 @@ class PanelPackingTest {
                 float[] panel = new float[offset + panels * KC * NR + 3];
                 Arrays.fill(panel, Float.NaN);    // every slot must be written
                 VectorGemm.packPanelsB(transposeB, b, n, DEPTH, FIRST_DEPTH, KC, col, width, panel, offset);
-                for (int i : new int[] {0, offset - 1, panel.length - 3, panel.length - 1}) {
+                for (int i : new int[] {0, 1, 2, 3, offset - 1, panel.length - 3, panel.length - 2, panel.length - 1}) {
                     assertTrue(Float.isNaN(panel[i]), "wrote outside the panels at " + i);
                 }
                 for (int q = 0; q < panels; q++) {
